@@ -1,0 +1,130 @@
+import type { Document, LineCounter } from 'yaml';
+import { changeStatuses, describe, frontMatterShape, incidentStatuses, knownKeys, type FrontMatter } from './front-matter-schema.js';
+import { isValidTimezone } from './is-valid-timezone.js';
+import { parseLogTime } from './parse-log-time.js';
+import { positionOf } from './position-of.js';
+import type { Finding } from './types.js';
+
+/** The front matter when it can be rendered, and what was found wrong or missing. */
+export interface CheckedFrontMatter {
+  value?: FrontMatter;
+  findings: Omit<Finding, 'file'>[];
+}
+
+/** Edit distance, for "did you mean" on unknown keys. */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0] as number;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j] as number;
+      row[j] = Math.min(above + 1, (row[j - 1] as number) + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length] as number;
+}
+
+/**
+ * Checks parsed front matter against the format: the schema, then what depends on several keys
+ * (status for the type, a known timezone and languages, windows that end after they start,
+ * translations for every language). Every finding is placed on the key or value at fault.
+ */
+export function checkFrontMatter(data: unknown, doc: Document, lineCounter: LineCounter, availableLanguages: readonly string[]): CheckedFrontMatter {
+  const findings: CheckedFrontMatter['findings'] = [];
+  const at = (path: readonly PropertyKey[], key = false) => positionOf(doc, lineCounter, path, { key });
+  const add = (path: readonly PropertyKey[], severity: Finding['severity'], rule: string, message: string, key = false) =>
+    findings.push({ ...at(path, key), severity, rule, message });
+
+  if (data === null || data === undefined) {
+    add([], 'error', 'front-matter/empty', 'front matter is empty; expected at least title, type and status');
+    return { findings };
+  }
+  const result = frontMatterShape.safeParse(data, { reportInput: true });
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const name = issue.path.length > 0 ? issue.path.join('.') : 'front matter';
+      add(issue.path, 'error', `front-matter/${String(issue.path[0] ?? 'shape')}`, `${name}: ${issue.message}`);
+    }
+  }
+  if (typeof data === 'object' && !Array.isArray(data)) {
+    for (const key of Object.keys(data as object)) {
+      if (knownKeys.includes(key)) continue;
+      const near = knownKeys.filter((known) => distance(known, key.toLowerCase()) <= 2);
+      add([key], 'warning', 'front-matter/unknown-key', `unknown key "${key}" is ignored${near.length ? `; did you mean "${near[0]}"?` : `; expected one of ${knownKeys.join(', ')}`}`, true);
+    }
+  }
+  if (!result.success) return { findings };
+  const value = result.data;
+
+  const statuses: readonly string[] = value.type === 'incident' ? incidentStatuses : changeStatuses;
+  if (!statuses.includes(value.status)) {
+    const other = value.type === 'incident' ? changeStatuses : incidentStatuses;
+    const hint = (other as readonly string[]).includes(value.status) ? ` ("${value.status}" is a status of ${value.type === 'incident' ? 'a change or maintenance' : 'an incident'})` : '';
+    add(['status'], 'error', 'front-matter/status', `status: found ${describe(value.status)}${hint}; expected for a ${value.type} one of ${statuses.join(', ')}`);
+  }
+  const timezone = value.timezone ?? 'UTC';
+  if (!isValidTimezone(timezone)) {
+    add(['timezone'], 'error', 'front-matter/timezone', `timezone: found ${describe(timezone)}; expected an IANA timezone name such as Asia/Jakarta or Europe/Amsterdam`);
+  }
+  const languages = value.languages ?? ['en'];
+  languages.forEach((lang, i) => {
+    if (!availableLanguages.includes(lang)) {
+      add(['languages', i], 'error', 'front-matter/languages', `languages: no locale for "${lang}"; expected one of ${availableLanguages.join(', ')} (or add locales/${lang}.yaml to your templates folder)`);
+    }
+    if (languages.indexOf(lang) !== i) add(['languages', i], 'warning', 'front-matter/languages', `languages: "${lang}" is listed twice; expected each language once`);
+  });
+
+  // Localized values: keys must be languages of the log; each language should have its text.
+  const localizedPaths: (readonly PropertyKey[])[] = [['title'], ['decision', 'rationale'], ['impact', 'users'], ['impact', 'summary'], ['impact', 'downtime'], ['impact', 'data_loss'], ['contacts']];
+  value.systems?.forEach((_, i) => localizedPaths.push(['systems', i, 'impact']));
+  value.decision?.alternatives?.forEach((_, i) => localizedPaths.push(['decision', 'alternatives', i, 'option'], ['decision', 'alternatives', i, 'risk']));
+  value.actions?.forEach((_, i) => localizedPaths.push(['actions', i, 'title']));
+  for (const path of localizedPaths) {
+    let node: unknown = value;
+    for (const step of path) node = (node as Record<PropertyKey, unknown> | undefined)?.[step as string];
+    if (!node || typeof node !== 'object' || Array.isArray(node)) continue;
+    const name = path.join('.');
+    const keys = Object.keys(node);
+    for (const key of keys) {
+      if (!languages.includes(key)) add([...path, key], 'warning', 'translation/unknown-language', `${name}: text in "${key}", which is not in languages [${languages.join(', ')}]; it is not shown`, true);
+    }
+    for (const lang of languages) {
+      if (!keys.includes(lang)) {
+        const fallback = keys.includes(languages[0] as string) ? languages[0] : keys[0];
+        add(path, 'warning', 'translation/missing', `${name}: no text in "${lang}"; the ${fallback} text is shown instead; expected ${name}.${lang}`);
+      }
+    }
+  }
+
+  // Times that must come in order.
+  const zone = isValidTimezone(timezone) ? timezone : 'UTC';
+  const order = (earlier: readonly PropertyKey[], later: readonly PropertyKey[]) => {
+    const read = (path: readonly PropertyKey[]) => {
+      let node: unknown = value;
+      for (const step of path) node = (node as Record<PropertyKey, unknown> | undefined)?.[step as string];
+      return typeof node === 'string' ? parseLogTime(node, zone) : undefined;
+    };
+    const a = read(earlier);
+    const b = read(later);
+    if (a && b && b.epoch < a.epoch) {
+      add(later, 'error', 'front-matter/time-order', `${later.join('.')}: comes before ${earlier.join('.')}; expected it to be later`);
+    }
+  };
+  order(['window', 'start'], ['window', 'end']);
+  order(['window', 'actual_start'], ['window', 'actual_end']);
+  order(['rescheduled', 'start'], ['rescheduled', 'end']);
+  order(['detected'], ['resolved']);
+
+  if (value.type === 'incident' && value.window && !value.detected) {
+    add(['window'], 'warning', 'front-matter/window', 'window is for a planned change or maintenance; an incident expects detected and resolved');
+  }
+  if ((value.status === 'postponed' || value.status === 'rolled-back') && !value.rescheduled) {
+    add(['status'], 'warning', 'front-matter/rescheduled', `status is ${value.status} but no rescheduled window is given; readers will ask when it happens next (expected rescheduled: {start, end})`);
+  }
+  if (value.type === 'incident' && value.status === 'resolved' && !value.resolved) {
+    add(['status'], 'warning', 'front-matter/resolved', 'status is resolved but no resolved time is given; expected resolved: 2024-03-05T16:42');
+  }
+  return { value: findings.some((f) => f.severity === 'error') ? undefined : value, findings };
+}

@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import { isLogTimeText } from './parse-log-time.js';
+
+/**
+ * The front matter of an incident log (format v1 and the keys warta adds), as one zod schema.
+ * The validator and the JSON Schema for editors are both made from it.
+ */
+
+const say = (expected: string) => ({
+  error: (issue: { input?: unknown }) =>
+    issue.input === undefined ? `missing; expected ${expected}` : `found ${describe(issue.input)}; expected ${expected}`,
+});
+
+/** A short, safe description of a value for a message. */
+export function describe(value: unknown): string {
+  if (value === null) return 'an empty value';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a map';
+  if (typeof value === 'string') {
+    const shown = value.length > 60 ? `${value.slice(0, 57)}...` : value;
+    return `"${shown}"`;
+  }
+  return `${typeof value} ${String(value)}`;
+}
+
+export const incidentStatuses = ['investigating', 'identified', 'monitoring', 'resolved'] as const;
+export const changeStatuses = ['scheduled', 'in-progress', 'completed', 'postponed', 'rolled-back', 'cancelled'] as const;
+export const logTypes = ['incident', 'change', 'maintenance'] as const;
+export const severities = ['sev1', 'sev2', 'sev3', 'sev4'] as const;
+export const outcomes = ['proceed', 'rollback', 'postpone', 'abort'] as const;
+
+const languageCode = z
+  .string(say('a BCP 47 language code such as en or id'))
+  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, say('a BCP 47 language code such as en or id'));
+
+const text = z.string(say('text')).min(1, say('non-empty text'));
+
+const localized = z.union([z.string(), z.record(languageCode, z.string())], say('text, or a map from language code to text such as {en: ..., id: ...}'));
+
+const time = z
+  .string(say('a date and time such as 2015-12-11T19:00'))
+  .refine(isLogTimeText, say('a date and time such as 2015-12-11T19:00, 2015-12-11 19:00 or 2015-12-11T19:00+07:00'));
+
+const enumOf = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, say(`one of ${values.join(', ')}`));
+
+const system = z.union(
+  [text, z.strictObject({ name: text, impact: localized.optional() }, say('a map with name and impact'))],
+  say('a system name, or a map {name, impact}'),
+);
+
+const isoDuration = /^P(?!$)(\d+(?:\.\d+)?Y)?(\d+(?:\.\d+)?M)?(\d+(?:\.\d+)?W)?(\d+(?:\.\d+)?D)?(T(?=\d)(\d+(?:\.\d+)?H)?(\d+(?:\.\d+)?M)?(\d+(?:\.\d+)?S)?)?$/;
+
+/** The schema of the front matter, before the checks that depend on more than one key. */
+export const frontMatterShape = z.looseObject(
+  {
+    id: z
+      .string(say('an id of lowercase letters, digits and dashes'))
+      .regex(/^[a-z0-9][a-z0-9-]*$/, say('an id of lowercase letters, digits and dashes, such as 2015-12-vcenter'))
+      .max(100, say('an id of at most 100 characters'))
+      .optional(),
+    title: z.union([text, z.record(languageCode, text)], say('a title: text, or a map from language code to text')),
+    type: enumOf(logTypes),
+    status: z.string(say('a status such as resolved or postponed')),
+    severity: enumOf(severities).optional(),
+    languages: z.array(languageCode, say('a list of language codes such as [id, en]')).min(1, say('at least one language')).optional(),
+    timezone: z.string(say('an IANA timezone name such as Asia/Jakarta')).optional(),
+    organization: text.optional(),
+    author: text.optional(),
+    approvers: z.array(text, say('a list of names')).optional(),
+    contacts: z
+      .union([z.array(text), z.record(languageCode, z.array(text))], say('a list of contacts, or a map from language code to a list'))
+      .optional(),
+    systems: z.array(system, say('a list of systems')).optional(),
+    window: z
+      .strictObject(
+        { start: time.optional(), end: time.optional(), actual_start: time.optional(), actual_end: time.optional() },
+        say('a map {start, end, actual_start, actual_end}'),
+      )
+      .optional(),
+    detected: time.optional(),
+    resolved: time.optional(),
+    decision: z
+      .strictObject(
+        {
+          outcome: enumOf(outcomes).optional(),
+          at: time.optional(),
+          by: text.optional(),
+          rationale: localized.optional(),
+          alternatives: z
+            .array(z.strictObject({ option: localized, risk: localized.optional() }, say('a map {option, risk}')), say('a list of {option, risk}'))
+            .optional(),
+        },
+        say('a map {outcome, at, by, rationale, alternatives}'),
+      )
+      .optional(),
+    rescheduled: z.strictObject({ start: time.optional(), end: time.optional() }, say('a map {start, end}')).optional(),
+    impact: z
+      .strictObject(
+        {
+          users: localized.optional(),
+          downtime: z
+            .union([z.string().regex(isoDuration), localized], say('an ISO 8601 duration such as PT18H, or text'))
+            .optional(),
+          data_loss: z.union([z.boolean(), localized], say('true, false or text')).optional(),
+          summary: localized.optional(),
+        },
+        say('a map {users, downtime, data_loss, summary}'),
+      )
+      .optional(),
+    actions: z
+      .array(
+        z.strictObject(
+          {
+            title: localized,
+            owner: text.optional(),
+            due: time.optional(),
+            status: enumOf(['open', 'done'] as const).optional(),
+            priority: text.optional(),
+          },
+          say('a map {title, owner, due, status, priority}'),
+        ),
+        say('a list of actions'),
+      )
+      .optional(),
+    tags: z.array(z.union([text, z.number()]), say('a list of tags')).optional(),
+  },
+  say('front matter as a map of keys'),
+);
+
+/** Front matter as the schema accepts it. */
+export type FrontMatter = z.infer<typeof frontMatterShape>;
+
+/** Every top-level key the format knows, for "unknown key" warnings. */
+export const knownKeys = Object.keys(frontMatterShape.shape);
+
+export { isoDuration };

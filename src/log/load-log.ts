@@ -1,0 +1,95 @@
+import { basename, extname } from 'node:path';
+import type { Locales } from '../locale/types.js';
+import { checkFrontMatter } from './check-front-matter.js';
+import { normalizeLog, slugify } from './normalize-log.js';
+import { parseBody } from './parse-body.js';
+import { parseFrontMatter } from './parse-front-matter.js';
+import { parseTimeline } from './parse-timeline.js';
+import { readLogText } from './read-log-text.js';
+import { splitFrontMatter } from './split-front-matter.js';
+import type { Finding, IncidentLog, LoadResult, TimelineEvent } from './types.js';
+
+/** Options for reading a log. */
+export interface LoadLogOptions {
+  /** Locales available to the run: they give the section headings and the languages a log may use. */
+  locales: Locales;
+  /** The log's text, when it is already in memory (the file is then not read). */
+  text?: string;
+}
+
+/**
+ * Reads one incident log: front matter checked against the format, body cut into sections and
+ * timeline events. Never throws for a bad log: what is wrong comes back as findings, and `log`
+ * is set only when nothing stops it from being rendered.
+ */
+export function loadLog(file: string, options: LoadLogOptions): LoadResult {
+  const findings: Finding[] = [];
+  const push = (list: Omit<Finding, 'file'>[]) => findings.push(...list.map((f) => ({ file, ...f })));
+  const fail = () => ({ file, findings: sortFindings(findings) });
+
+  let text = options.text;
+  if (text === undefined) {
+    const read = readLogText(file);
+    if ('problem' in read) {
+      push([{ line: read.line, column: 1, severity: 'error', rule: read.rule, message: read.problem }]);
+      return fail();
+    }
+    text = read.text;
+  } else {
+    text = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  }
+
+  const split = splitFrontMatter(text);
+  if ('rule' in split) {
+    push([{ line: split.line, column: 1, severity: 'error', rule: split.rule, message: split.message }]);
+    return fail();
+  }
+  const parsed = parseFrontMatter(split.yaml);
+  push(parsed.findings);
+  if (parsed.findings.length > 0) return fail();
+
+  const available = [...options.locales.keys()];
+  const checked = checkFrontMatter(parsed.data, parsed.doc, parsed.lineCounter, available);
+  push(checked.findings);
+  if (!checked.value) return fail();
+
+  const head = normalizeLog(checked.value, file, slugify(basename(file, extname(file))));
+  const body = parseBody(split.body, split.bodyLine, head.languages, options.locales);
+  push(body.findings);
+
+  const defaultDate = (head.window?.start ?? head.window?.actualStart ?? head.detected)?.iso.slice(0, 10);
+  const timeline: Record<string, TimelineEvent[]> = {};
+  for (const [lang, section] of Object.entries(body.sections.timeline?.text ?? {})) {
+    const result = parseTimeline(section.markdown, section.markdownLine, head.timezone, defaultDate);
+    push(result.findings);
+    timeline[lang] = result.events;
+    section.markdown = result.rest;
+  }
+
+  // A section missing in a language falls back to the primary one; say so.
+  const primary = head.languages[0] as string;
+  for (const section of [...Object.values(body.sections), ...body.customSections]) {
+    const lead = section.text[primary] ?? Object.values(section.text)[0];
+    if (!lead) continue;
+    for (const lang of head.languages) {
+      if (section.text[lang]) continue;
+      push([
+        {
+          line: lead.line,
+          column: 1,
+          severity: 'warning',
+          rule: 'translation/missing-section',
+          message: `section "${lead.heading || section.key}" has no "${lang}" version; the ${Object.keys(section.text)[0]} text is shown in the ${lang} documents (expected a heading in ${lang}, or one marked {lang=${lang}})`,
+        },
+      ]);
+    }
+  }
+
+  const log: IncidentLog = { ...head, sections: body.sections, customSections: body.customSections, timeline };
+  const blocked = findings.some((f) => f.severity === 'error');
+  return { file, log: blocked ? undefined : log, findings: sortFindings(findings) };
+}
+
+function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort((a, b) => a.line - b.line || a.column - b.column);
+}

@@ -1,0 +1,112 @@
+import type { FrontMatter } from './front-matter-schema.js';
+import { parseLogTime } from './parse-log-time.js';
+import type { ActionItem, IncidentLog, Localized, LogTime, LogType } from './types.js';
+
+/** Front-matter part of an {@link IncidentLog}: everything but the body. */
+export type LogHead = Omit<IncidentLog, 'sections' | 'customSections' | 'timeline'>;
+
+/** A file name made into an id: lowercase letters, digits and dashes. */
+export function slugify(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 100);
+  return slug === '' ? 'incident' : slug;
+}
+
+/**
+ * Turns checked front matter into the log's normalized head: localized values become maps
+ * holding the primary language, times are resolved in the log's timezone, defaults filled in.
+ */
+export function normalizeLog(value: FrontMatter, file: string, fileId: string): LogHead {
+  const languages = [...new Set(value.languages ?? ['en'])];
+  const primary = languages[0] as string;
+  const timezone = value.timezone ?? 'UTC';
+  const localize = (input: string | Record<string, string> | undefined): Localized | undefined => {
+    if (input === undefined) return undefined;
+    if (typeof input === 'string') return input.trim() === '' ? undefined : { [primary]: input };
+    const out: Localized = {};
+    for (const [lang, text] of Object.entries(input)) if (text.trim() !== '') out[lang] = text;
+    return Object.keys(out).length > 0 ? out : undefined;
+  };
+  const time = (text: string | undefined): LogTime | undefined => (text === undefined ? undefined : parseLogTime(text, timezone));
+
+  const contacts: Record<string, string[]> = {};
+  if (Array.isArray(value.contacts)) contacts[primary] = value.contacts;
+  else if (value.contacts) Object.assign(contacts, value.contacts);
+
+  const impact = value.impact
+    ? {
+        users: localize(value.impact.users),
+        summary: localize(value.impact.summary),
+        ...downtime(value.impact.downtime, localize),
+        dataLoss: typeof value.impact.data_loss === 'boolean' ? undefined : localize(value.impact.data_loss),
+        dataLossFlag: typeof value.impact.data_loss === 'boolean' ? value.impact.data_loss : undefined,
+      }
+    : undefined;
+
+  const actions: ActionItem[] = (value.actions ?? []).map((action) => ({
+    title: localize(action.title) ?? { [primary]: '' },
+    owner: action.owner,
+    due: time(action.due),
+    status: action.status ?? 'open',
+    priority: action.priority,
+  }));
+
+  return {
+    file,
+    id: value.id ?? fileId,
+    title: localize(value.title) ?? { [primary]: fileId },
+    type: value.type as LogType,
+    status: value.status,
+    severity: value.severity,
+    languages,
+    timezone,
+    organization: value.organization,
+    author: value.author,
+    approvers: value.approvers ?? [],
+    contacts,
+    systems: (value.systems ?? []).map((system) => (typeof system === 'string' ? { name: system } : { name: system.name, impact: localize(system.impact) })),
+    window: value.window
+      ? { start: time(value.window.start), end: time(value.window.end), actualStart: time(value.window.actual_start), actualEnd: time(value.window.actual_end) }
+      : undefined,
+    detected: time(value.detected),
+    resolved: time(value.resolved),
+    decision: value.decision
+      ? {
+          outcome: value.decision.outcome,
+          at: time(value.decision.at),
+          by: value.decision.by,
+          rationale: localize(value.decision.rationale),
+          alternatives: (value.decision.alternatives ?? []).map((alt) => ({ option: localize(alt.option) ?? { [primary]: '' }, risk: localize(alt.risk) })),
+        }
+      : undefined,
+    rescheduled: value.rescheduled ? { start: time(value.rescheduled.start), end: time(value.rescheduled.end) } : undefined,
+    impact,
+    actions,
+    tags: (value.tags ?? []).map(String),
+  };
+}
+
+/** Milliseconds of an ISO 8601 duration (`PT18H`, `P1DT2H30M`); months and years count as 30 and 365 days. */
+export function isoDurationToMs(text: string): number | undefined {
+  const match = /^P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(text);
+  if (!match || text === 'P' || text.endsWith('T')) return undefined;
+  const [, y, mo, w, d, h, mi, s] = match.map((part) => Number(part ?? 0));
+  const day = 86_400_000;
+  return (y ?? 0) * 365 * day + (mo ?? 0) * 30 * day + (w ?? 0) * 7 * day + (d ?? 0) * day + (h ?? 0) * 3_600_000 + (mi ?? 0) * 60_000 + (s ?? 0) * 1000;
+}
+
+function downtime(
+  input: string | Record<string, string> | undefined,
+  localize: (input: string | Record<string, string> | undefined) => Localized | undefined,
+): { downtimeMs?: number; downtimeText?: Localized } {
+  if (typeof input === 'string') {
+    const ms = isoDurationToMs(input.trim());
+    if (ms !== undefined) return { downtimeMs: ms };
+  }
+  return { downtimeText: localize(input) };
+}

@@ -1,0 +1,159 @@
+import MarkdownIt from 'markdown-it';
+import type { Locales } from '../locale/types.js';
+import type { Finding, Section } from './types.js';
+
+/** The body of a log cut into known and custom sections, per language. */
+export interface ParsedBody {
+  sections: Record<string, Section>;
+  customSections: Section[];
+  findings: Omit<Finding, 'file'>[];
+}
+
+const tokenizer = new MarkdownIt({ html: false });
+
+const langAttribute = /\s*\{\s*lang\s*=\s*"?([A-Za-z0-9-]+)"?\s*\}\s*$/;
+
+/** Lowercased, single-spaced, without a trailing colon: how headings are compared. */
+const normalize = (heading: string) => heading.toLowerCase().replace(/\s+/g, ' ').replace(/[:.]\s*$/, '').trim();
+
+/**
+ * Cuts the Markdown body at its `##` headings (headings inside code blocks do not count).
+ * A heading names a known section in any loaded language; `{lang=xx}` at its end sets the
+ * section's language. Custom sections take the language of the section before them, or the
+ * primary one, and are paired across languages by their order.
+ */
+export function parseBody(body: string, bodyLine: number, languages: readonly string[], locales: Locales): ParsedBody {
+  const findings: ParsedBody['findings'] = [];
+  const primary = languages[0] ?? 'en';
+  const lines = body.split('\n');
+  const headings: { index: number; text: string }[] = [];
+  for (const token of tokenizer.parse(body, {})) {
+    if (token.type === 'heading_open' && token.tag === 'h2' && token.map) {
+      const index = token.map[0];
+      headings.push({ index, text: (lines[index] ?? '').replace(/^\s*##\s*/, '').replace(/\s+#+\s*$/, '').trim() });
+    }
+  }
+
+  // Which known section each heading names, per language code.
+  const aliasIndex = new Map<string, { key: string; lang: string }[]>();
+  for (const [code, locale] of locales) {
+    for (const [key, names] of Object.entries(locale.sections)) {
+      for (const name of names ?? []) {
+        const list = aliasIndex.get(normalize(name)) ?? [];
+        list.push({ key, lang: code });
+        aliasIndex.set(normalize(name), list);
+      }
+    }
+  }
+
+  const sections: Record<string, Section> = {};
+  const customByLang = new Map<string, Section['text'][string][]>();
+  const customOrder: string[] = [];
+  let contextLang = primary;
+
+  const preambleEnd = headings[0]?.index ?? lines.length;
+  const preamble = lines
+    .slice(0, preambleEnd)
+    .filter((line) => !/^\s*#\s/.test(line))
+    .join('\n')
+    .trim();
+
+  headings.forEach((heading, n) => {
+    const end = headings[n + 1]?.index ?? lines.length;
+    const content = lines.slice(heading.index + 1, end);
+    const blank = content.findIndex((l) => l.trim() !== '');
+    const markdown = content.join('\n').trim();
+    const line = bodyLine + heading.index;
+    const markdownLine = line + 1 + Math.max(0, blank);
+    const explicit = langAttribute.exec(heading.text);
+    const title = heading.text.replace(langAttribute, '').trim();
+    if (title === '') {
+      findings.push({ line, column: 1, severity: 'warning', rule: 'body/empty-heading', message: 'a "##" heading has no text; expected a section name such as "## Summary"' });
+    }
+    const candidates = aliasIndex.get(normalize(title)) ?? [];
+    let lang = explicit?.[1];
+    const known =
+      candidates.find((c) => c.lang === lang) ??
+      candidates.find((c) => c.lang === contextLang) ??
+      candidates.find((c) => languages.includes(c.lang)) ??
+      candidates[0];
+    lang ??= known?.lang ?? contextLang;
+    if (!languages.includes(lang)) {
+      findings.push({
+        line,
+        column: 1,
+        severity: 'warning',
+        rule: 'body/language',
+        message: `section "${title}" is in language "${lang}", which is not in the log's languages [${languages.join(', ')}]; it will not be shown (add "${lang}" to languages, or mark the heading {lang=${primary}})`,
+      });
+    }
+    contextLang = lang;
+    const text = { heading: title, markdown, line, markdownLine };
+    if (known) {
+      const section = (sections[known.key] ??= { key: known.key, text: {} });
+      const existing = section.text[lang];
+      if (existing) {
+        findings.push({
+          line,
+          column: 1,
+          severity: 'warning',
+          rule: 'body/duplicate-section',
+          message: `section "${title}" appears twice in "${lang}" (first on line ${existing.line}); both texts are kept, one after the other`,
+        });
+        existing.markdown = `${existing.markdown}\n\n${markdown}`.trim();
+      } else {
+        section.text[lang] = text;
+      }
+    } else {
+      if (!customByLang.has(lang)) {
+        customByLang.set(lang, []);
+        customOrder.push(lang);
+      }
+      customByLang.get(lang)?.push(text);
+    }
+  });
+
+  if (preamble !== '') {
+    const summary = sections.summary?.text[primary];
+    if (!summary) {
+      (sections.summary ??= { key: 'summary', text: {} }).text[primary] = { heading: '', markdown: preamble, line: bodyLine, markdownLine: bodyLine };
+    } else {
+      findings.push({
+        line: bodyLine,
+        column: 1,
+        severity: 'warning',
+        rule: 'body/preamble',
+        message: 'text before the first "##" heading is added to the summary; expected every text under a "##" heading',
+      });
+      summary.markdown = `${preamble}\n\n${summary.markdown}`;
+    }
+  }
+
+  // Custom sections are paired across languages by their order; the primary language leads.
+  const leadLang = customByLang.has(primary) ? primary : customOrder[0];
+  const customSections: Section[] = [];
+  const lead = leadLang ? (customByLang.get(leadLang) ?? []) : [];
+  const count = Math.max(0, ...[...customByLang.values()].map((list) => list.length));
+  for (let i = 0; i < count; i++) {
+    const section: Section = { key: 'custom', text: {} };
+    for (const [lang, list] of customByLang) {
+      const entry = list[i];
+      if (entry) section.text[lang] = entry;
+    }
+    customSections.push(section);
+  }
+  if (lead.length > 0) {
+    for (const [lang, list] of customByLang) {
+      if (lang !== leadLang && list.length !== lead.length) {
+        findings.push({
+          line: list[0]?.line ?? bodyLine,
+          column: 1,
+          severity: 'warning',
+          rule: 'body/custom-sections',
+          message: `"${lang}" has ${list.length} custom section(s) and "${leadLang}" has ${lead.length}; they are paired by order, so expected the same number in every language`,
+        });
+      }
+    }
+  }
+  return { sections, customSections, findings };
+}

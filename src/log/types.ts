@@ -1,0 +1,143 @@
+/** Shapes of a parsed incident log and of the findings produced while reading it. */
+
+/** How serious a finding is: an error stops rendering, a warning is something a reader would miss. */
+export type Severity = 'error' | 'warning';
+
+/** One problem found in a log, positioned so an editor can jump to it. */
+export interface Finding {
+  file: string;
+  /** 1-based line in the file. */
+  line: number;
+  /** 1-based column in the file. */
+  column: number;
+  severity: Severity;
+  /** Stable rule name, e.g. `front-matter/type`. */
+  rule: string;
+  message: string;
+}
+
+/** A text per language code; always holds the primary language when the log gave the value at all. */
+export type Localized = Record<string, string>;
+
+export type LogType = 'incident' | 'change' | 'maintenance';
+
+/** A point in time as written in the log, resolved in the log's timezone. */
+export interface LogTime {
+  /** ISO 8601 with the offset that applies, e.g. `2015-12-11T19:00:00.000+07:00`. */
+  iso: string;
+  /** Milliseconds since the epoch. */
+  epoch: number;
+  /** The IANA zone (or fixed offset zone) the time is shown in. */
+  zone: string;
+  /** True when the log gave only a date (no time of day). */
+  dateOnly: boolean;
+}
+
+export interface SystemEntry {
+  name: string;
+  impact?: Localized;
+}
+
+export interface Alternative {
+  option: Localized;
+  risk?: Localized;
+}
+
+export interface Decision {
+  outcome?: 'proceed' | 'rollback' | 'postpone' | 'abort';
+  at?: LogTime;
+  by?: string;
+  rationale?: Localized;
+  alternatives: Alternative[];
+}
+
+export interface ActionItem {
+  title: Localized;
+  owner?: string;
+  due?: LogTime;
+  status: 'open' | 'done';
+  priority?: string;
+}
+
+export interface Impact {
+  users?: Localized;
+  /** ISO 8601 duration in milliseconds, when the log gave one. */
+  downtimeMs?: number;
+  /** The downtime as free text, when the log gave text instead of a duration. */
+  downtimeText?: Localized;
+  dataLoss?: Localized;
+  /** True / false when the log said so with a boolean. */
+  dataLossFlag?: boolean;
+  summary?: Localized;
+}
+
+/** A `##` section of the body in one language. */
+export interface SectionText {
+  heading: string;
+  markdown: string;
+  /** 1-based line of the heading in the file. */
+  line: number;
+  /** 1-based line in the file where `markdown` starts. */
+  markdownLine: number;
+}
+
+/** A known section (summary, timeline, …) or a custom one, with its text per language. */
+export interface Section {
+  /** Known section key (`summary`, `timeline`, …) or `custom`. */
+  key: string;
+  /** Per language code. */
+  text: Record<string, SectionText>;
+}
+
+/** One dated line of the timeline section. */
+export interface TimelineEvent {
+  at: LogTime;
+  /** Markdown text of the item. */
+  text: string;
+  line: number;
+}
+
+export interface Window {
+  start?: LogTime;
+  end?: LogTime;
+  actualStart?: LogTime;
+  actualEnd?: LogTime;
+}
+
+/** A whole incident log, read and normalized; every later stage starts from this. */
+export interface IncidentLog {
+  file: string;
+  id: string;
+  title: Localized;
+  type: LogType;
+  status: string;
+  severity?: string;
+  languages: string[];
+  timezone: string;
+  organization?: string;
+  author?: string;
+  approvers: string[];
+  contacts: Record<string, string[]>;
+  systems: SystemEntry[];
+  window?: Window;
+  detected?: LogTime;
+  resolved?: LogTime;
+  decision?: Decision;
+  rescheduled?: { start?: LogTime; end?: LogTime };
+  impact?: Impact;
+  actions: ActionItem[];
+  tags: string[];
+  /** Known sections by key. */
+  sections: Record<string, Section>;
+  /** Custom sections in the order of the primary language (or first seen). */
+  customSections: Section[];
+  /** Timeline events per language, when the timeline section has dated items. */
+  timeline: Record<string, TimelineEvent[]>;
+}
+
+/** What reading one log gives: the log when it can be rendered, and every finding either way. */
+export interface LoadResult {
+  file: string;
+  log?: IncidentLog;
+  findings: Finding[];
+}

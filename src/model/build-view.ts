@@ -1,0 +1,257 @@
+import type { Locale, Locales } from '../locale/types.js';
+import { knownSectionKeys } from '../locale/types.js';
+import type { IncidentLog, Localized, LogTime } from '../log/types.js';
+import { renderInline, renderMarkdown } from '../render/markdown.js';
+import { formatDuration } from './format-duration.js';
+import { formatTime, formatWindow, dayOf } from './format-time.js';
+
+/** The three documents warta makes from every log. */
+export const documentKinds = ['report', 'notice', 'lessons'] as const;
+export type DocumentKind = (typeof documentKinds)[number];
+
+/** A label and its value, for fact tables. */
+export interface Fact {
+  label: string;
+  value: string;
+  /** A CSS modifier, e.g. `bad` for an overrun. */
+  tone?: string;
+}
+
+/** A section ready for a template: its heading in the document's language and its HTML. */
+export interface SectionView {
+  key: string;
+  heading: string;
+  html: string;
+  /** The language the text is really in (differs from the document's when it fell back). */
+  lang: string;
+  fallback: boolean;
+}
+
+/**
+ * Everything a template needs for one document in one language, already worded and formatted:
+ * templates only lay it out. Fields ending in `Html` hold safe HTML, all others plain text.
+ */
+export interface DocumentView {
+  lang: string;
+  languageName: string;
+  kind: DocumentKind;
+  kindLabel: string;
+  id: string;
+  title: string;
+  organization?: string;
+  author?: string;
+  approvers: string[];
+  type: string;
+  typeLabel: string;
+  planned: boolean;
+  status: string;
+  statusLabel: string;
+  /** `ok`, `warn`, `bad` or `info`: the colour of the status. */
+  statusTone: string;
+  severity?: { code: string; label: string };
+  timezone: string;
+  facts: Fact[];
+  /** The few times a user needs, for the notice: window or detection, new date, downtime. */
+  when: Fact[];
+  systems: { name: string; impact?: string }[];
+  summaryHtml: string;
+  impact: { usersHtml?: string; summaryHtml?: string; downtime?: string; dataLoss?: string };
+  decision?: {
+    outcome?: string;
+    outcomeLabel?: string;
+    at?: string;
+    by?: string;
+    rationaleHtml?: string;
+    alternatives: { optionHtml: string; riskHtml?: string }[];
+  };
+  rescheduled?: { window: string };
+  actions: { titleHtml: string; owner?: string; due?: string; priority?: string; done: boolean; statusLabel: string; overdue: boolean }[];
+  openActions: number;
+  timeline: { date: string; time: string; textHtml: string; newDay: boolean; decision: boolean }[];
+  timelineHtml: string;
+  sections: Partial<Record<string, SectionView>>;
+  customSections: SectionView[];
+  contacts: string[];
+  tags: string[];
+  /** Every label of the locale, by key (`labels.[fact.status]`). */
+  labels: Record<string, string>;
+  /** Page X of Y with placeholders `{page}` and `{pages}`. */
+  pageOf: string;
+}
+
+/** Options for {@link buildView}. */
+export interface BuildViewOptions {
+  locales: Locales;
+  /** "Now", for overdue actions; a fixed value keeps outputs reproducible in tests. */
+  now?: number;
+}
+
+const tones: Record<string, string> = {
+  resolved: 'ok',
+  completed: 'ok',
+  monitoring: 'info',
+  scheduled: 'info',
+  'in-progress': 'info',
+  identified: 'warn',
+  investigating: 'bad',
+  postponed: 'warn',
+  'rolled-back': 'warn',
+  cancelled: 'bad',
+};
+
+/** Builds the view of one document of a log in one language, falling back to the primary language where a text is missing. */
+export function buildView(log: IncidentLog, kind: DocumentKind, lang: string, options: BuildViewOptions): DocumentView {
+  const primary = log.languages[0] as string;
+  const locale = options.locales.get(lang) ?? (options.locales.get(primary) as Locale);
+  const english = options.locales.get('en');
+  const labels: Record<string, string> = { ...english?.labels, ...locale.labels };
+  const label = (key: string) => labels[key] ?? key;
+  const pick = (text: Localized | undefined): string | undefined =>
+    text ? (text[lang] ?? text[primary] ?? Object.values(text)[0]) : undefined;
+  const zone = log.timezone;
+  const when = (time: LogTime | undefined) => (time ? formatTime(time, locale, zone) : undefined);
+  const now = options.now ?? Date.now();
+
+  const facts: Fact[] = [];
+  const fact = (key: string, value: string | undefined, tone?: string) => {
+    if (value) facts.push({ label: label(key), value, ...(tone ? { tone } : {}) });
+  };
+  const w = log.window;
+  fact('fact.planned', formatWindow(w?.start, w?.end, locale, zone));
+  if (w?.actualStart || w?.actualEnd) fact('fact.actual', formatWindow(w.actualStart, w.actualEnd, locale, zone));
+  if (w?.start && w.end) fact('fact.plannedDuration', formatDuration(w.end.epoch - w.start.epoch, locale));
+  if (w?.actualStart && w.actualEnd) fact('fact.actualDuration', formatDuration(w.actualEnd.epoch - w.actualStart.epoch, locale));
+  if (w?.end && w.actualEnd && w.actualEnd.epoch > w.end.epoch) fact('fact.overrun', formatDuration(w.actualEnd.epoch - w.end.epoch, locale), 'bad');
+  fact('fact.detected', when(log.detected));
+  fact('fact.resolved', when(log.resolved));
+  if (log.detected && log.resolved) fact('fact.timeToResolve', formatDuration(log.resolved.epoch - log.detected.epoch, locale));
+  const downtime =
+    log.impact?.downtimeMs !== undefined ? formatDuration(log.impact.downtimeMs, locale) : pick(log.impact?.downtimeText);
+  fact('fact.downtime', downtime);
+  const dataLoss =
+    log.impact?.dataLossFlag !== undefined
+      ? label(log.impact.dataLossFlag ? 'value.dataLoss.some' : 'value.dataLoss.none')
+      : pick(log.impact?.dataLoss);
+  fact('fact.dataLoss', dataLoss);
+
+  const rescheduledWindow = log.rescheduled ? formatWindow(log.rescheduled.start, log.rescheduled.end, locale, zone) : undefined;
+  const noticeWhen: Fact[] = [];
+  const whenFact = (key: string, value: string | undefined) => {
+    if (value) noticeWhen.push({ label: label(key), value });
+  };
+  if (log.type === 'incident') {
+    whenFact('fact.detected', when(log.detected));
+    whenFact('fact.resolved', when(log.resolved));
+  } else {
+    whenFact('fact.planned', formatWindow(w?.start, w?.end, locale, zone));
+  }
+  whenFact('rescheduled.label', rescheduledWindow);
+  whenFact('fact.downtime', downtime);
+
+  const section = (key: string, markdown?: { text: Record<string, { heading: string; markdown: string }> }): SectionView | undefined => {
+    const source = markdown ?? log.sections[key];
+    if (!source) return undefined;
+    const own = source.text[lang];
+    const textLang = own ? lang : source.text[primary] ? primary : Object.keys(source.text)[0];
+    const text = textLang ? source.text[textLang] : undefined;
+    if (!text || text.markdown.trim() === '') return undefined;
+    return {
+      key,
+      heading: key === 'custom' ? text.heading : label(`section.${key}`),
+      html: renderMarkdown(text.markdown),
+      lang: textLang as string,
+      fallback: !own,
+    };
+  };
+  const sections: Partial<Record<string, SectionView>> = {};
+  for (const key of knownSectionKeys) {
+    const view = section(key);
+    if (view) sections[key] = view;
+  }
+
+  const events = log.timeline[lang] ?? log.timeline[primary] ?? Object.values(log.timeline)[0] ?? [];
+  const decisionAt = log.decision?.at?.epoch;
+  let lastDay = '';
+  const timeline = events.map((event) => {
+    const day = dayOf(event.at, zone);
+    const newDay = day !== lastDay;
+    lastDay = day;
+    return {
+      date: formatTime(event.at, locale, zone, 'date'),
+      time: formatTime(event.at, locale, zone, 'time'),
+      textHtml: renderInline(event.text),
+      newDay,
+      decision: decisionAt !== undefined && event.at.epoch === decisionAt,
+    };
+  });
+  const timelineSection = log.sections.timeline;
+  const timelineRest = timelineSection ? section('timeline') : undefined;
+
+  const actions = log.actions.map((action) => {
+    const overdue = action.status === 'open' && action.due !== undefined && action.due.epoch < now;
+    return {
+      titleHtml: renderInline(pick(action.title)),
+      owner: action.owner,
+      due: action.due ? formatTime(action.due, locale, zone, action.due.dateOnly ? 'date' : 'full') : undefined,
+      priority: action.priority,
+      done: action.status === 'done',
+      statusLabel: label(action.status === 'done' ? 'action.done' : overdue ? 'action.overdue' : 'action.open'),
+      overdue,
+    };
+  });
+
+  const decision = log.decision
+    ? {
+        outcome: log.decision.outcome,
+        outcomeLabel: log.decision.outcome ? label(`outcome.${log.decision.outcome}`) : undefined,
+        at: when(log.decision.at),
+        by: log.decision.by,
+        rationaleHtml: renderInline(pick(log.decision.rationale)) || undefined,
+        alternatives: log.decision.alternatives.map((alt) => ({ optionHtml: renderInline(pick(alt.option)), riskHtml: renderInline(pick(alt.risk)) || undefined })),
+      }
+    : undefined;
+
+  const summaryHtml = sections.summary?.html ?? (log.impact?.summary ? `<p>${renderInline(pick(log.impact.summary))}</p>` : '');
+
+  return {
+    lang,
+    languageName: locale.name,
+    kind,
+    kindLabel: label(`doc.${kind}`),
+    id: log.id,
+    title: pick(log.title) ?? log.id,
+    organization: log.organization,
+    author: log.author,
+    approvers: log.approvers,
+    type: log.type,
+    typeLabel: label(`type.${log.type}`),
+    planned: log.type !== 'incident',
+    status: log.status,
+    statusLabel: label(`status.${log.status}`),
+    statusTone: tones[log.status] ?? 'info',
+    severity: log.severity ? { code: log.severity, label: label(`severity.${log.severity}`) } : undefined,
+    timezone: zone,
+    facts,
+    when: noticeWhen,
+    systems: log.systems.map((system) => ({ name: system.name, impact: pick(system.impact) })),
+    summaryHtml,
+    impact: {
+      usersHtml: renderInline(pick(log.impact?.users)) || undefined,
+      summaryHtml: renderInline(pick(log.impact?.summary)) || undefined,
+      downtime,
+      dataLoss,
+    },
+    decision,
+    rescheduled: rescheduledWindow ? { window: rescheduledWindow } : undefined,
+    actions,
+    openActions: actions.filter((a) => !a.done).length,
+    timeline,
+    timelineHtml: timelineRest?.html ?? '',
+    sections,
+    customSections: log.customSections.map((custom) => section('custom', custom)).filter((view): view is SectionView => view !== undefined),
+    contacts: log.contacts[lang] ?? log.contacts[primary] ?? Object.values(log.contacts)[0] ?? [],
+    tags: log.tags,
+    labels,
+    pageOf: label('page.of'),
+  };
+}
