@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import yargs from 'yargs';
 import { findLogFiles } from '../build/find-log-files.js';
 import { outputFormats, renderLogs, type OutputFormat } from '../build/render-logs.js';
@@ -115,7 +115,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
 function validateCommand(args: Record<string, unknown>, io: CliIO): number {
   const found = findLogFiles(args.paths as string[], io.cwd);
   const locales = loadLocales([builtinTemplatesDir]);
-  const findings: Finding[] = found.missing.map((m) => ({ file: m.path, line: 1, column: 1, severity: 'error', rule: 'file/missing', message: `${m.reason}; expected a log file or a folder of logs` }));
+  const findings: Finding[] = found.missing.map((m) => ({ file: resolve(io.cwd, m.path), line: 1, column: 1, severity: 'error', rule: 'file/missing', message: `${m.reason}; expected a log file or a folder of logs` }));
   for (const file of found.files) findings.push(...loadLog(file, { locales }).findings);
   const strict = Boolean(args.strict);
   const shown = strict ? findings.map((f) => ({ ...f, severity: 'error' as const })) : findings;
@@ -149,7 +149,7 @@ async function renderCommand(args: Record<string, unknown>, io: CliIO): Promise<
   const outDir = String(args.out);
   const summary = await renderLogs({
     files: found.files,
-    outDir: outDir.startsWith('/') ? outDir : `${io.cwd}/${outDir}`,
+    outDir: resolve(io.cwd, outDir),
     formats,
     docs,
     langs,
