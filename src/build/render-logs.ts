@@ -137,14 +137,15 @@ export async function renderLogs(options: RenderOptions): Promise<RenderSummary>
 
 function pdfJob(log: IncidentLog, html: string, views: readonly DocumentView[]): PdfJob {
   const first = views[0] as DocumentView;
-  const kindLabel = views.map((v) => v.kindLabel).join(' · ');
-  const title = first.title.length > 90 ? `${first.title.slice(0, 87)}...` : first.title;
+  const kindLabel = views.map((v) => v.kindLabel).join(' / ');
+  const limit = views.length > 1 ? 60 : 90;
+  const title = first.title.length > limit ? `${first.title.slice(0, limit - 1)}…` : first.title;
   return {
     html,
     headerLeft: [log.organization, kindLabel].filter(Boolean).join(' · '),
     headerRight: title,
     footerLeft: log.id,
-    pageOf: views.length > 1 ? '{page} / {pages}' : first.pageOf,
+    pageOf: views.map((v) => v.pageOf).join(' · '),
   };
 }
 

@@ -78,7 +78,8 @@ export function checkFrontMatter(data: unknown, doc: Document, lineCounter: Line
 
   // Localized values: keys must be languages of the log; each language should have its text.
   const localizedPaths: (readonly PropertyKey[])[] = [['title'], ['decision', 'rationale'], ['impact', 'users'], ['impact', 'summary'], ['impact', 'downtime'], ['impact', 'data_loss'], ['contacts']];
-  value.systems?.forEach((_, i) => localizedPaths.push(['systems', i, 'impact']));
+  value.systems?.forEach((_, i) => localizedPaths.push(['systems', i, 'name'], ['systems', i, 'impact']));
+  localizedPaths.push(['decision', 'by']);
   value.decision?.alternatives?.forEach((_, i) => localizedPaths.push(['decision', 'alternatives', i, 'option'], ['decision', 'alternatives', i, 'risk']));
   value.actions?.forEach((_, i) => localizedPaths.push(['actions', i, 'title']));
   for (const path of localizedPaths) {

@@ -44,7 +44,7 @@ const time = z
 const enumOf = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, say(`one of ${values.join(', ')}`));
 
 const system = z.union(
-  [text, z.strictObject({ name: text, impact: localized.optional() }, say('a map with name and impact'))],
+  [text, z.strictObject({ name: z.union([text, z.record(languageCode, text)], say('a name: text, or a map from language code to text')), impact: localized.optional() }, say('a map with name and impact'))],
   say('a system name, or a map {name, impact}'),
 );
 
@@ -84,7 +84,7 @@ export const frontMatterShape = z.looseObject(
         {
           outcome: enumOf(outcomes).optional(),
           at: time.optional(),
-          by: text.optional(),
+          by: localized.optional(),
           rationale: localized.optional(),
           alternatives: z
             .array(z.strictObject({ option: localized, risk: localized.optional() }, say('a map {option, risk}')), say('a list of {option, risk}'))
@@ -123,6 +123,7 @@ export const frontMatterShape = z.looseObject(
       )
       .optional(),
     tags: z.array(z.union([text, z.number()]), say('a list of tags')).optional(),
+    updated: time.optional(),
   },
   say('front matter as a map of keys'),
 );

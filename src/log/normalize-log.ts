@@ -43,8 +43,7 @@ export function normalizeLog(value: FrontMatter, file: string, fileId: string): 
         users: localize(value.impact.users),
         summary: localize(value.impact.summary),
         ...downtime(value.impact.downtime, localize),
-        dataLoss: typeof value.impact.data_loss === 'boolean' ? undefined : localize(value.impact.data_loss),
-        dataLossFlag: typeof value.impact.data_loss === 'boolean' ? value.impact.data_loss : undefined,
+        ...dataLoss(value.impact.data_loss, localize),
       }
     : undefined;
 
@@ -69,7 +68,9 @@ export function normalizeLog(value: FrontMatter, file: string, fileId: string): 
     author: value.author,
     approvers: value.approvers ?? [],
     contacts,
-    systems: (value.systems ?? []).map((system) => (typeof system === 'string' ? { name: system } : { name: system.name, impact: localize(system.impact) })),
+    systems: (value.systems ?? []).map((system) =>
+      typeof system === 'string' ? { name: { [primary]: system } } : { name: localize(system.name) ?? { [primary]: '' }, impact: localize(system.impact) },
+    ),
     window: value.window
       ? { start: time(value.window.start), end: time(value.window.end), actualStart: time(value.window.actual_start), actualEnd: time(value.window.actual_end) }
       : undefined,
@@ -79,7 +80,7 @@ export function normalizeLog(value: FrontMatter, file: string, fileId: string): 
       ? {
           outcome: value.decision.outcome,
           at: time(value.decision.at),
-          by: value.decision.by,
+          by: localize(value.decision.by),
           rationale: localize(value.decision.rationale),
           alternatives: (value.decision.alternatives ?? []).map((alt) => ({ option: localize(alt.option) ?? { [primary]: '' }, risk: localize(alt.risk) })),
         }
@@ -88,6 +89,7 @@ export function normalizeLog(value: FrontMatter, file: string, fileId: string): 
     impact,
     actions,
     tags: (value.tags ?? []).map(String),
+    updated: time(value.updated),
   };
 }
 
@@ -98,6 +100,20 @@ export function isoDurationToMs(text: string): number | undefined {
   const [, y, mo, w, d, h, mi, s] = match.map((part) => Number(part ?? 0));
   const day = 86_400_000;
   return (y ?? 0) * 365 * day + (mo ?? 0) * 30 * day + (w ?? 0) * 7 * day + (d ?? 0) * day + (h ?? 0) * 3_600_000 + (mi ?? 0) * 60_000 + (s ?? 0) * 1000;
+}
+
+/** `data_loss` as a yes/no when the log says so in words (`none`, `no`, `yes`), else as text. */
+function dataLoss(
+  input: boolean | string | Record<string, string> | undefined,
+  localize: (input: string | Record<string, string> | undefined) => Localized | undefined,
+): { dataLoss?: Localized; dataLossFlag?: boolean } {
+  if (typeof input === 'boolean') return { dataLossFlag: input };
+  if (typeof input === 'string') {
+    const word = input.trim().toLowerCase();
+    if (['none', 'no', 'false', 'tidak', 'tidak ada'].includes(word)) return { dataLossFlag: false };
+    if (['yes', 'true', 'ya', 'ada'].includes(word)) return { dataLossFlag: true };
+  }
+  return { dataLoss: localize(input) };
 }
 
 function downtime(

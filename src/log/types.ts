@@ -34,7 +34,7 @@ export interface LogTime {
 }
 
 export interface SystemEntry {
-  name: string;
+  name: Localized;
   impact?: Localized;
 }
 
@@ -46,7 +46,7 @@ export interface Alternative {
 export interface Decision {
   outcome?: 'proceed' | 'rollback' | 'postpone' | 'abort';
   at?: LogTime;
-  by?: string;
+  by?: Localized;
   rationale?: Localized;
   alternatives: Alternative[];
 }
@@ -127,6 +127,8 @@ export interface IncidentLog {
   impact?: Impact;
   actions: ActionItem[];
   tags: string[];
+  /** When the log was last brought up to date: the documents' "as of" date, and what overdue actions are measured against. */
+  updated?: LogTime;
   /** Known sections by key. */
   sections: Record<string, Section>;
   /** Custom sections in the order of the primary language (or first seen). */

@@ -15,6 +15,8 @@ export interface Fact {
   value: string;
   /** A CSS modifier, e.g. `bad` for an overrun. */
   tone?: string;
+  /** True for long values (time windows) that take a whole row. */
+  wide?: boolean;
 }
 
 /** A section ready for a template: its heading in the document's language and its HTML. */
@@ -50,6 +52,12 @@ export interface DocumentView {
   statusTone: string;
   severity?: { code: string; label: string };
   timezone: string;
+  /** "As of" date of the document: the log's `updated`, else the day it was rendered. */
+  asOf: string;
+  /** True while the work is still ahead (a scheduled change or maintenance). */
+  upcoming: boolean;
+  /** True when the log's Decision section would only repeat the structured decision. */
+  decisionSectionRepeats: boolean;
   facts: Fact[];
   /** The few times a user needs, for the notice: window or detection, new date, downtime. */
   when: Fact[];
@@ -110,20 +118,27 @@ export function buildView(log: IncidentLog, kind: DocumentKind, lang: string, op
     text ? (text[lang] ?? text[primary] ?? Object.values(text)[0]) : undefined;
   const zone = log.timezone;
   const when = (time: LogTime | undefined) => (time ? formatTime(time, locale, zone) : undefined);
-  const now = options.now ?? Date.now();
+  const asOfEpoch = log.updated?.epoch ?? options.now ?? Date.now();
+  const now = asOfEpoch;
 
   const facts: Fact[] = [];
-  const fact = (key: string, value: string | undefined, tone?: string) => {
-    if (value) facts.push({ label: label(key), value, ...(tone ? { tone } : {}) });
+  const fact = (key: string, value: string | undefined, tone?: string, wide = false) => {
+    if (value) facts.push({ label: label(key), value, ...(tone ? { tone } : {}), ...(wide ? { wide } : {}) });
   };
   const w = log.window;
-  fact('fact.planned', formatWindow(w?.start, w?.end, locale, zone));
-  if (w?.actualStart || w?.actualEnd) fact('fact.actual', formatWindow(w.actualStart, w.actualEnd, locale, zone));
+  const rescheduledWindow = log.rescheduled ? formatWindow(log.rescheduled.start, log.rescheduled.end, locale, zone) : undefined;
+  fact('fact.planned', formatWindow(w?.start, w?.end, locale, zone), undefined, true);
+  if (w?.actualStart || w?.actualEnd) fact('fact.actual', formatWindow(w.actualStart, w.actualEnd, locale, zone), undefined, true);
+  fact('fact.detected', when(log.detected));
+  fact('fact.resolved', when(log.resolved));
+  if (log.decision?.outcome) {
+    const at = log.decision.at ? ` · ${formatTime(log.decision.at, locale, zone, 'short')}` : '';
+    fact('fact.decision', `${label(`outcome.${log.decision.outcome}`)}${at}`, 'strong');
+  }
+  fact('rescheduled.label', rescheduledWindow, 'info', true);
   if (w?.start && w.end) fact('fact.plannedDuration', formatDuration(w.end.epoch - w.start.epoch, locale));
   if (w?.actualStart && w.actualEnd) fact('fact.actualDuration', formatDuration(w.actualEnd.epoch - w.actualStart.epoch, locale));
   if (w?.end && w.actualEnd && w.actualEnd.epoch > w.end.epoch) fact('fact.overrun', formatDuration(w.actualEnd.epoch - w.end.epoch, locale), 'bad');
-  fact('fact.detected', when(log.detected));
-  fact('fact.resolved', when(log.resolved));
   if (log.detected && log.resolved) fact('fact.timeToResolve', formatDuration(log.resolved.epoch - log.detected.epoch, locale));
   const downtime =
     log.impact?.downtimeMs !== undefined ? formatDuration(log.impact.downtimeMs, locale) : pick(log.impact?.downtimeText);
@@ -134,7 +149,6 @@ export function buildView(log: IncidentLog, kind: DocumentKind, lang: string, op
       : pick(log.impact?.dataLoss);
   fact('fact.dataLoss', dataLoss);
 
-  const rescheduledWindow = log.rescheduled ? formatWindow(log.rescheduled.start, log.rescheduled.end, locale, zone) : undefined;
   const noticeWhen: Fact[] = [];
   const whenFact = (key: string, value: string | undefined) => {
     if (value) noticeWhen.push({ label: label(key), value });
@@ -146,7 +160,7 @@ export function buildView(log: IncidentLog, kind: DocumentKind, lang: string, op
     whenFact('fact.planned', formatWindow(w?.start, w?.end, locale, zone));
   }
   whenFact('rescheduled.label', rescheduledWindow);
-  whenFact('fact.downtime', downtime);
+  if (log.impact?.downtimeMs !== 0) whenFact('fact.downtime', downtime);
 
   const section = (key: string, markdown?: { text: Record<string, { heading: string; markdown: string }> }): SectionView | undefined => {
     const source = markdown ?? log.sections[key];
@@ -192,8 +206,8 @@ export function buildView(log: IncidentLog, kind: DocumentKind, lang: string, op
     return {
       titleHtml: renderInline(pick(action.title)),
       owner: action.owner,
-      due: action.due ? formatTime(action.due, locale, zone, action.due.dateOnly ? 'date' : 'full') : undefined,
-      priority: action.priority,
+      due: action.due ? formatTime(action.due, locale, zone, 'day') : undefined,
+      priority: action.priority ? (labels[`priority.${action.priority.toLowerCase()}`] ?? action.priority) : undefined,
       done: action.status === 'done',
       statusLabel: label(action.status === 'done' ? 'action.done' : overdue ? 'action.overdue' : 'action.open'),
       overdue,
@@ -205,7 +219,7 @@ export function buildView(log: IncidentLog, kind: DocumentKind, lang: string, op
         outcome: log.decision.outcome,
         outcomeLabel: log.decision.outcome ? label(`outcome.${log.decision.outcome}`) : undefined,
         at: when(log.decision.at),
-        by: log.decision.by,
+        by: pick(log.decision.by),
         rationaleHtml: renderInline(pick(log.decision.rationale)) || undefined,
         alternatives: log.decision.alternatives.map((alt) => ({ optionHtml: renderInline(pick(alt.option)), riskHtml: renderInline(pick(alt.risk)) || undefined })),
       }
@@ -231,9 +245,12 @@ export function buildView(log: IncidentLog, kind: DocumentKind, lang: string, op
     statusTone: tones[log.status] ?? 'info',
     severity: log.severity ? { code: log.severity, label: label(`severity.${log.severity}`) } : undefined,
     timezone: zone,
+    asOf: formatTime({ iso: '', epoch: asOfEpoch, zone, dateOnly: true }, locale, zone, 'day'),
+    upcoming: log.status === 'scheduled',
+    decisionSectionRepeats: Boolean(log.decision?.rationale && log.decision.alternatives.length > 0),
     facts,
     when: noticeWhen,
-    systems: log.systems.map((system) => ({ name: system.name, impact: pick(system.impact) })),
+    systems: log.systems.map((system) => ({ name: pick(system.name) ?? '', impact: pick(system.impact) })),
     summaryHtml,
     impact: {
       usersHtml: renderInline(pick(log.impact?.users)) || undefined,

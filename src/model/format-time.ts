@@ -2,7 +2,7 @@ import type { Locale } from '../locale/types.js';
 import type { LogTime } from '../log/types.js';
 
 /** How much of a time to show. */
-export type TimeStyle = 'full' | 'date' | 'time' | 'short';
+export type TimeStyle = 'full' | 'date' | 'day' | 'time' | 'short';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatter(intl: string, zone: string, style: TimeStyle): Intl.DateTimeFormat {
@@ -14,7 +14,9 @@ function formatter(intl: string, zone: string, style: TimeStyle): Intl.DateTimeF
         ? { dateStyle: 'full', timeStyle: 'short' }
         : style === 'date'
           ? { dateStyle: 'full' }
-          : style === 'short'
+          : style === 'day'
+            ? { day: 'numeric', month: 'short', year: 'numeric' }
+            : style === 'short'
             ? { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }
             : { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
     found = new Intl.DateTimeFormat(intl, { ...options, timeZone: zone });
@@ -38,6 +40,7 @@ export function zoneAbbreviation(locale: Locale, zone: string, epoch: number): s
  * `Jumat, 11 Desember 2015 pukul 19.10 WIB` or `Friday, 11 December 2015 at 19:10 WIB`.
  */
 export function formatTime(time: LogTime, locale: Locale, zone: string, style: TimeStyle = 'full'): string {
+  if (style === 'day') return formatter(locale.intl, zone, 'day').format(new Date(time.epoch));
   if (time.dateOnly && style !== 'time') return formatter(locale.intl, zone, 'date').format(new Date(time.epoch));
   const text = formatter(locale.intl, zone, style).format(new Date(time.epoch));
   return style === 'date' ? text : `${text} ${zoneAbbreviation(locale, zone, time.epoch)}`;

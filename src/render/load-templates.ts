@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
+import { embeddedFonts } from './embedded-fonts.js';
 
 /** Templates of a run, compiled once: documents by kind, with partials, helpers and the stylesheet. */
 export interface TemplateSet {
@@ -55,6 +56,6 @@ export function loadTemplates(extraDirs: readonly string[] = []): TemplateSet {
     documents.set(name, hbs.compile(readFileSync(file, 'utf8'), { strict: false, noEscape: false, preventIndent: true }));
     sources.set(name, file);
   }
-  const css = [...collect(dirs, 'styles', '.css').values()].map((file) => readFileSync(file, 'utf8')).join('\n');
+  const css = [embeddedFonts(), ...[...collect(dirs, 'styles', '.css').values()].map((file) => readFileSync(file, 'utf8'))].join('\n');
   return { dirs, documents, css, sources };
 }

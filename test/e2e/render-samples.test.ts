@@ -70,7 +70,8 @@ describe('rendering the bundled samples in Chromium', () => {
         it(`${lang}: no PDF or HTML shows undefined, NaN, Invalid Date, [object Object] or raw attributes`, () => {
           for (const kind of ['report', 'notice', 'lessons']) {
             const pdf = pdfText(join(out, log.id, `${kind}.${lang}.pdf`));
-            const html = readFileSync(join(out, log.id, `${kind}.${lang}.html`), 'utf8');
+            // The stylesheet is left out: base64 fonts may spell "NaN" by chance.
+            const html = readFileSync(join(out, log.id, `${kind}.${lang}.html`), 'utf8').replace(/<style>[\s\S]*?<\/style>/, '');
             for (const text of [pdf, html]) {
               expect(text).not.toMatch(/undefined|NaN|Invalid Date|\[object Object\]|\{lang=|\{\{/);
             }
