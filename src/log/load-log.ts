@@ -1,5 +1,6 @@
 import { basename, extname } from 'node:path';
 import type { Locales } from '../locale/types.js';
+import { checkBlamefulLanguage } from './check-blameful-language.js';
 import { checkFrontMatter } from './check-front-matter.js';
 import { normalizeLog, slugify } from './normalize-log.js';
 import { parseBody } from './parse-body.js';
@@ -84,6 +85,8 @@ export function loadLog(file: string, options: LoadLogOptions): LoadResult {
       ]);
     }
   }
+
+  findings.push(...checkBlamefulLanguage([...Object.values(body.sections), ...body.customSections], file));
 
   const log: IncidentLog = { ...head, sections: body.sections, customSections: body.customSections, timeline };
   const blocked = findings.some((f) => f.severity === 'error');
