@@ -7,9 +7,11 @@ import { writeFileAtomic } from '../output/write-file-atomic.js';
 import type { PdfJob, PdfPrinter } from '../pdf/pdf-printer.js';
 import { loadTemplates } from '../render/load-templates.js';
 import { renderDocument } from '../render/render-document.js';
+import { renderNoticeEml } from '../render/render-notice-eml.js';
+import { renderNoticeText } from '../render/render-notice-text.js';
 
 /** Output formats. */
-export const outputFormats = ['html', 'pdf'] as const;
+export const outputFormats = ['html', 'pdf', 'txt', 'eml'] as const;
 export type OutputFormat = (typeof outputFormats)[number];
 
 /** What to render and where. */
@@ -106,6 +108,18 @@ export async function renderLogs(options: RenderOptions): Promise<RenderSummary>
           emit({ type: 'written', file, path: `${base}.html` });
         }
         if (options.formats.includes('pdf')) pending.push({ file, path: `${base}.pdf`, job: pdfJob(log, html, output.views) });
+        if (kind === 'notice' && options.formats.includes('txt')) {
+          writeFileAtomic(`${base}.txt`, renderNoticeText(output.views));
+          summary.written.push(`${base}.txt`);
+          emit({ type: 'written', file, path: `${base}.txt` });
+        }
+        if (kind === 'notice' && output.name === 'notice' && options.formats.includes('eml')) {
+          const text = renderNoticeText(output.views);
+          const date = new Date(log.updated?.epoch ?? options.now ?? Date.now());
+          writeFileAtomic(`${base}.eml`, renderNoticeEml({ views: output.views, html, text, date }));
+          summary.written.push(`${base}.eml`);
+          emit({ type: 'written', file, path: `${base}.eml` });
+        }
       }
     }
   }

@@ -52,7 +52,13 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       y
         .positional('paths', { describe: 'log files or folders of logs', type: 'string', array: true, default: ['incidents'] })
         .option('out', { alias: 'o', describe: 'output folder', type: 'string', default: 'output' })
-        .option('format', { alias: 'f', describe: 'output formats: html, pdf (comma-separated)', type: 'string', array: true, default: ['html,pdf'] })
+        .option('format', {
+          alias: 'f',
+          describe: 'output formats (comma-separated): html, pdf, txt (plain-text notice for chat), eml (notice as an e-mail)',
+          type: 'string',
+          array: true,
+          default: ['html,pdf,txt,eml'],
+        })
         .option('doc', { alias: 'd', describe: 'documents: report, notice, lessons (comma-separated)', type: 'string', array: true, default: ['report,notice,lessons'] })
         .option('lang', { alias: 'l', describe: 'languages to render (comma-separated); default: every language of each log', type: 'string', array: true })
         .option('quiet', { alias: 'q', describe: 'print only problems and the summary', type: 'boolean', default: false })

@@ -2,6 +2,7 @@ import type { Locale, Locales } from '../locale/types.js';
 import { knownSectionKeys } from '../locale/types.js';
 import type { IncidentLog, Localized, LogTime } from '../log/types.js';
 import { renderInline, renderMarkdown } from '../render/markdown.js';
+import { timelineSvg } from '../render/timeline-svg.js';
 import { formatDuration } from './format-duration.js';
 import { formatTime, formatWindow, dayOf } from './format-time.js';
 
@@ -75,7 +76,9 @@ export interface DocumentView {
   rescheduled?: { window: string };
   actions: { titleHtml: string; owner?: string; due?: string; priority?: string; done: boolean; statusLabel: string; overdue: boolean }[];
   openActions: number;
-  timeline: { date: string; time: string; textHtml: string; newDay: boolean; decision: boolean }[];
+  timeline: { number: number; date: string; time: string; textHtml: string; newDay: boolean; decision: boolean }[];
+  /** The timeline picture (planned vs actual window, events, decision) as inline SVG, or ''. */
+  timelineSvg: string;
   timelineHtml: string;
   sections: Partial<Record<string, SectionView>>;
   customSections: SectionView[];
@@ -186,17 +189,31 @@ export function buildView(log: IncidentLog, kind: DocumentKind, lang: string, op
   const events = log.timeline[lang] ?? log.timeline[primary] ?? Object.values(log.timeline)[0] ?? [];
   const decisionAt = log.decision?.at?.epoch;
   let lastDay = '';
-  const timeline = events.map((event) => {
+  const timeline = events.map((event, index) => {
     const day = dayOf(event.at, zone);
     const newDay = day !== lastDay;
     lastDay = day;
     return {
+      number: index + 1,
       date: formatTime(event.at, locale, zone, 'date'),
       time: formatTime(event.at, locale, zone, 'time'),
       textHtml: renderInline(event.text),
       newDay,
       decision: decisionAt !== undefined && event.at.epoch === decisionAt,
     };
+  });
+  const svgTime = (epoch: number) => new Intl.DateTimeFormat(locale.intl, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zone }).format(new Date(epoch));
+  const picture = timelineSvg({
+    intl: locale.intl,
+    timezone: zone,
+    title: `${label('section.timeline')}: ${pick(log.title) ?? log.id}`,
+    planned: w?.start && w.end ? { start: w.start.epoch, end: w.end.epoch, label: label('svg.planned') } : undefined,
+    actual: w?.actualStart && w.actualEnd ? { start: w.actualStart.epoch, end: w.actualEnd.epoch, label: label('svg.actual') } : undefined,
+    outage: log.detected && log.resolved ? { start: log.detected.epoch, end: log.resolved.epoch, label: label('svg.outage') } : undefined,
+    overrunLabel: w?.end && w.actualEnd && w.actualEnd.epoch > w.end.epoch ? `${label('fact.overrun')} ${formatDuration(w.actualEnd.epoch - w.end.epoch, locale)}` : undefined,
+    decision: log.decision?.at ? { at: log.decision.at.epoch, label: `${label('fact.decision')} ${svgTime(log.decision.at.epoch)}` } : undefined,
+    events: events.map((event) => ({ at: event.at.epoch })),
+    eventsLabel: label('timeline.event'),
   });
   const timelineSection = log.sections.timeline;
   const timelineRest = timelineSection ? section('timeline') : undefined;
@@ -264,6 +281,7 @@ export function buildView(log: IncidentLog, kind: DocumentKind, lang: string, op
     openActions: actions.filter((a) => !a.done).length,
     timeline,
     timelineHtml: timelineRest?.html ?? '',
+    timelineSvg: picture,
     sections,
     customSections: log.customSections.map((custom) => section('custom', custom)).filter((view): view is SectionView => view !== undefined),
     contacts: log.contacts[lang] ?? log.contacts[primary] ?? Object.values(log.contacts)[0] ?? [],

@@ -41,10 +41,11 @@ describe('rendering the bundled samples in Chromium', () => {
 
   for (const log of samples) {
     describe(log.id, () => {
-      it('writes every document in every language as HTML and PDF, plus the multilingual notice', () => {
+      it('writes every document in every language as HTML and PDF, plus the multilingual notice, its text and its e-mail', () => {
         const files = readdirSync(join(out, log.id)).sort();
-        const expected = ['notice.html', 'notice.pdf'];
+        const expected = ['notice.html', 'notice.pdf', 'notice.txt', 'notice.eml'];
         for (const kind of ['report', 'notice', 'lessons']) for (const lang of log.languages) expected.push(`${kind}.${lang}.html`, `${kind}.${lang}.pdf`);
+        for (const lang of log.languages) expected.push(`notice.${lang}.txt`);
         expect(files).toEqual(expected.sort());
       });
 
@@ -96,6 +97,19 @@ describe('rendering the bundled samples in Chromium', () => {
       });
     });
   }
+
+  it('the notice e-mail opens in a real MIME parser with every language', async () => {
+    const { simpleParser } = await import('mailparser');
+    const seed = samples.find((s) => s.languages.length > 1) as IncidentLog;
+    const mail = await simpleParser(readFileSync(join(out, seed.id, 'notice.eml')));
+    for (const lang of seed.languages) {
+      expect(mail.subject).toContain(seed.title[lang]);
+      expect(mail.text).toContain(seed.title[lang]);
+      expect(mail.html || '').toContain(seed.title[lang]);
+    }
+    const text = readFileSync(join(out, seed.id, 'notice.txt'), 'utf8');
+    expect(text).not.toMatch(/<[a-z/]|\*\*|^#+ |&amp;|undefined/m);
+  });
 
   it('spells dates in the document language', () => {
     const seed = samples.find((s) => s.languages[0] === 'id') as IncidentLog;

@@ -1,0 +1,45 @@
+import type { DocumentView } from '../model/build-view.js';
+import { htmlToText } from './html-to-text.js';
+
+/** The notice of one language as lines: header, when, what it means, contacts. */
+function noticeBlock(view: DocumentView): string[] {
+  const label = (key: string) => view.labels[key] ?? key;
+  const paragraphs: string[] = [];
+
+  const header = [view.title];
+  header.push(view.organization ? `${view.organization} · ${view.kindLabel}` : view.kindLabel);
+  header.push(`${label('fact.status')}: ${view.statusLabel}`);
+  paragraphs.push(header.join('\n'));
+
+  if (view.when.length) paragraphs.push(view.when.map((fact) => `${fact.label}: ${fact.value}`).join('\n'));
+
+  const meaningHtml = view.sections.announcement
+    ? view.sections.announcement.html
+    : `${view.summaryHtml}${view.impact.usersHtml ? `<p>${view.impact.usersHtml}</p>` : ''}`;
+  const meaning = htmlToText(meaningHtml);
+  if (meaning) paragraphs.push(meaning);
+
+  if (view.contacts.length) {
+    paragraphs.push([label('notice.contactsIntro'), ...view.contacts.map((contact) => `• ${contact}`)].join('\n'));
+  }
+  return paragraphs;
+}
+
+/**
+ * Renders the user notice as plain text to paste into a chat app or a short-message channel:
+ * title, status, the times that matter, the announcement and the contacts, one block per
+ * language (primary first, each under a `— Language —` line when there are several), unwrapped,
+ * with no Markdown or HTML left and a single final newline.
+ */
+export function renderNoticeText(views: readonly DocumentView[]): string {
+  if (views.length === 0) throw new Error('renderNoticeText needs at least one view');
+  const multilingual = views.length > 1;
+  const blocks = views.map((view) => {
+    const paragraphs = noticeBlock(view);
+    if (multilingual) paragraphs.unshift(`— ${view.languageName} —`);
+    return paragraphs.join('\n\n');
+  });
+  const text = blocks.join('\n\n\n');
+  // Values come from the log as plain text; keep them on their lines and free of stray white space.
+  return `${text.replace(/[ \t]+$/gm, '').replace(/\n{4,}/g, '\n\n\n').trimEnd()}\n`;
+}
