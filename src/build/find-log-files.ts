@@ -31,7 +31,10 @@ export function findLogFiles(paths: readonly string[], cwd: string): FoundLogs {
       if (stat.isDirectory()) walk(full);
       else files.add(full);
     } catch (error) {
-      missing.push({ path, reason: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : (error as Error).message });
+      missing.push({
+        path,
+        reason: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : (error as Error).message,
+      });
     }
   }
   return { files: [...files].sort(), missing };

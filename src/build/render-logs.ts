@@ -74,7 +74,14 @@ export async function renderLogs(options: RenderOptions): Promise<RenderSummary>
     if (log) {
       const other = ids.get(log.id);
       if (other) {
-        findings.push({ file, line: 1, column: 1, severity: 'error', rule: 'log/duplicate-id', message: `id "${log.id}" is already used by ${other}; expected every log to have its own id (set id: in the front matter)` });
+        findings.push({
+          file,
+          line: 1,
+          column: 1,
+          severity: 'error',
+          rule: 'log/duplicate-id',
+          message: `id "${log.id}" is already used by ${other}; expected every log to have its own id (set id: in the front matter)`,
+        });
       }
     }
     summary.findings.push(...findings);

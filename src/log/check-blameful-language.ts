@@ -7,7 +7,8 @@ interface BlamePattern {
 }
 
 // Words that start a sentence in capitals but are not people, so "because of Monday's load" is not blame.
-const notPeople = '(?!(?:The|This|That|These|Those|It|Our|We|A|An|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu)\\b)';
+const notPeople =
+  '(?!(?:The|This|That|These|Those|It|Our|We|A|An|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu)\\b)';
 const person = `${notPeople}[A-Z][a-z]+(?:\\s[A-Z][a-z]+)?`;
 
 /** Phrases per language; English ones are checked in every section, since logs mix languages. */
@@ -19,14 +20,24 @@ const patterns: Record<string, BlamePattern[]> = {
     { pattern: /\bblam(?:e|ed|es|ing)\b/i, why: 'it assigns blame' },
     { pattern: /\b(?:careless(?:ness|ly)?|negligen(?:t|ce)|incompeten(?:t|ce)|sloppy|lazy)\b/i, why: 'it judges a person' },
     { pattern: /\bshould have known\b/i, why: 'hindsight judges a person' },
-    { pattern: new RegExp(`\\b(?:caused by|because of|due to) ${person}(?:'s)?\\b(?! (?:server|service|system|cluster|database|team|pipeline|job|release))`), why: 'it names a person as the cause' },
+    {
+      pattern: new RegExp(
+        `\\b(?:caused by|because of|due to) ${person}(?:'s)?\\b(?! (?:server|service|system|cluster|database|team|pipeline|job|release))`,
+      ),
+      why: 'it names a person as the cause',
+    },
     { pattern: new RegExp(`\\b${person}'s (?:mistake|error|fault|oversight)\\b`), why: 'it names a person as the cause' },
   ],
   id: [
     { pattern: /\bkesalahan manusia\b/i, why: '"kesalahan manusia" berhenti pada orang, bukan sistem' },
     { pattern: /\b(?:kelalaian|lalai|ceroboh|teledor|sembrono)\b/i, why: 'menilai orang' },
     { pattern: /\b(?:di)?salahkan\b|\bmenyalahkan\b|\bbiang keladi\b/i, why: 'mencari siapa yang salah' },
-    { pattern: new RegExp(`\\b(?:kesalahan|salah|gara-gara|akibat ulah|ulah)\\s+(?:dari\\s+)?(?:(?:pak|bu|mas|mbak|bapak|ibu|saudara|si)\\s+)?${person}\\b`), why: 'menyebut orang sebagai penyebab' },
+    {
+      pattern: new RegExp(
+        `\\b(?:kesalahan|salah|gara-gara|akibat ulah|ulah)\\s+(?:dari\\s+)?(?:(?:pak|bu|mas|mbak|bapak|ibu|saudara|si)\\s+)?${person}\\b`,
+      ),
+      why: 'menyebut orang sebagai penyebab',
+    },
     { pattern: /\bkesalahan (?:pak|bu|mas|mbak|bapak|ibu|si)\b/i, why: 'menyebut orang sebagai penyebab' },
   ],
 };

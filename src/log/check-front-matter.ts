@@ -31,7 +31,12 @@ function distance(a: string, b: string): number {
  * (status for the type, a known timezone and languages, windows that end after they start,
  * translations for every language). Every finding is placed on the key or value at fault.
  */
-export function checkFrontMatter(data: unknown, doc: Document, lineCounter: LineCounter, availableLanguages: readonly string[]): CheckedFrontMatter {
+export function checkFrontMatter(
+  data: unknown,
+  doc: Document,
+  lineCounter: LineCounter,
+  availableLanguages: readonly string[],
+): CheckedFrontMatter {
   const findings: CheckedFrontMatter['findings'] = [];
   const at = (path: readonly PropertyKey[], key = false) => positionOf(doc, lineCounter, path, { key });
   const add = (path: readonly PropertyKey[], severity: Finding['severity'], rule: string, message: string, key = false) =>
@@ -52,7 +57,13 @@ export function checkFrontMatter(data: unknown, doc: Document, lineCounter: Line
     for (const key of Object.keys(data as object)) {
       if (knownKeys.includes(key)) continue;
       const near = knownKeys.filter((known) => distance(known, key.toLowerCase()) <= 2);
-      add([key], 'warning', 'front-matter/unknown-key', `unknown key "${key}" is ignored${near.length ? `; did you mean "${near[0]}"?` : `; expected one of ${knownKeys.join(', ')}`}`, true);
+      add(
+        [key],
+        'warning',
+        'front-matter/unknown-key',
+        `unknown key "${key}" is ignored${near.length ? `; did you mean "${near[0]}"?` : `; expected one of ${knownKeys.join(', ')}`}`,
+        true,
+      );
     }
   }
   if (!result.success) return { findings };
@@ -61,26 +72,54 @@ export function checkFrontMatter(data: unknown, doc: Document, lineCounter: Line
   const statuses: readonly string[] = value.type === 'incident' ? incidentStatuses : changeStatuses;
   if (!statuses.includes(value.status)) {
     const other = value.type === 'incident' ? changeStatuses : incidentStatuses;
-    const hint = (other as readonly string[]).includes(value.status) ? ` ("${value.status}" is a status of ${value.type === 'incident' ? 'a change or maintenance' : 'an incident'})` : '';
-    add(['status'], 'error', 'front-matter/status', `status: found ${describe(value.status)}${hint}; expected for a ${value.type} one of ${statuses.join(', ')}`);
+    const hint = (other as readonly string[]).includes(value.status)
+      ? ` ("${value.status}" is a status of ${value.type === 'incident' ? 'a change or maintenance' : 'an incident'})`
+      : '';
+    add(
+      ['status'],
+      'error',
+      'front-matter/status',
+      `status: found ${describe(value.status)}${hint}; expected for a ${value.type} one of ${statuses.join(', ')}`,
+    );
   }
   const timezone = value.timezone ?? 'UTC';
   if (!isValidTimezone(timezone)) {
-    add(['timezone'], 'error', 'front-matter/timezone', `timezone: found ${describe(timezone)}; expected an IANA timezone name such as Asia/Jakarta or Europe/Amsterdam`);
+    add(
+      ['timezone'],
+      'error',
+      'front-matter/timezone',
+      `timezone: found ${describe(timezone)}; expected an IANA timezone name such as Asia/Jakarta or Europe/Amsterdam`,
+    );
   }
   const languages = value.languages ?? ['en'];
   languages.forEach((lang, i) => {
     if (!availableLanguages.includes(lang)) {
-      add(['languages', i], 'error', 'front-matter/languages', `languages: no locale for "${lang}"; expected one of ${availableLanguages.join(', ')} (or add locales/${lang}.yaml to your templates folder)`);
+      add(
+        ['languages', i],
+        'error',
+        'front-matter/languages',
+        `languages: no locale for "${lang}"; expected one of ${availableLanguages.join(', ')} (or add locales/${lang}.yaml to your templates folder)`,
+      );
     }
-    if (languages.indexOf(lang) !== i) add(['languages', i], 'warning', 'front-matter/languages', `languages: "${lang}" is listed twice; expected each language once`);
+    if (languages.indexOf(lang) !== i)
+      add(['languages', i], 'warning', 'front-matter/languages', `languages: "${lang}" is listed twice; expected each language once`);
   });
 
   // Localized values: keys must be languages of the log; each language should have its text.
-  const localizedPaths: (readonly PropertyKey[])[] = [['title'], ['decision', 'rationale'], ['impact', 'users'], ['impact', 'summary'], ['impact', 'downtime'], ['impact', 'data_loss'], ['contacts']];
+  const localizedPaths: (readonly PropertyKey[])[] = [
+    ['title'],
+    ['decision', 'rationale'],
+    ['impact', 'users'],
+    ['impact', 'summary'],
+    ['impact', 'downtime'],
+    ['impact', 'data_loss'],
+    ['contacts'],
+  ];
   value.systems?.forEach((_, i) => localizedPaths.push(['systems', i, 'name'], ['systems', i, 'impact']));
   localizedPaths.push(['decision', 'by']);
-  value.decision?.alternatives?.forEach((_, i) => localizedPaths.push(['decision', 'alternatives', i, 'option'], ['decision', 'alternatives', i, 'risk']));
+  value.decision?.alternatives?.forEach((_, i) =>
+    localizedPaths.push(['decision', 'alternatives', i, 'option'], ['decision', 'alternatives', i, 'risk']),
+  );
   value.actions?.forEach((_, i) => localizedPaths.push(['actions', i, 'title']));
   for (const path of localizedPaths) {
     let node: unknown = value;
@@ -89,12 +128,24 @@ export function checkFrontMatter(data: unknown, doc: Document, lineCounter: Line
     const name = path.join('.');
     const keys = Object.keys(node);
     for (const key of keys) {
-      if (!languages.includes(key)) add([...path, key], 'warning', 'translation/unknown-language', `${name}: text in "${key}", which is not in languages [${languages.join(', ')}]; it is not shown`, true);
+      if (!languages.includes(key))
+        add(
+          [...path, key],
+          'warning',
+          'translation/unknown-language',
+          `${name}: text in "${key}", which is not in languages [${languages.join(', ')}]; it is not shown`,
+          true,
+        );
     }
     for (const lang of languages) {
       if (!keys.includes(lang)) {
         const fallback = keys.includes(languages[0] as string) ? languages[0] : keys[0];
-        add(path, 'warning', 'translation/missing', `${name}: no text in "${lang}"; the ${fallback} text is shown instead; expected ${name}.${lang}`);
+        add(
+          path,
+          'warning',
+          'translation/missing',
+          `${name}: no text in "${lang}"; the ${fallback} text is shown instead; expected ${name}.${lang}`,
+        );
       }
     }
   }
@@ -119,13 +170,28 @@ export function checkFrontMatter(data: unknown, doc: Document, lineCounter: Line
   order(['detected'], ['resolved']);
 
   if (value.type === 'incident' && value.window && !value.detected) {
-    add(['window'], 'warning', 'front-matter/window', 'window is for a planned change or maintenance; an incident expects detected and resolved');
+    add(
+      ['window'],
+      'warning',
+      'front-matter/window',
+      'window is for a planned change or maintenance; an incident expects detected and resolved',
+    );
   }
   if ((value.status === 'postponed' || value.status === 'rolled-back') && !value.rescheduled) {
-    add(['status'], 'warning', 'front-matter/rescheduled', `status is ${value.status} but no rescheduled window is given; readers will ask when it happens next (expected rescheduled: {start, end})`);
+    add(
+      ['status'],
+      'warning',
+      'front-matter/rescheduled',
+      `status is ${value.status} but no rescheduled window is given; readers will ask when it happens next (expected rescheduled: {start, end})`,
+    );
   }
   if (value.type === 'incident' && value.status === 'resolved' && !value.resolved) {
-    add(['status'], 'warning', 'front-matter/resolved', 'status is resolved but no resolved time is given; expected resolved: 2024-03-05T16:42');
+    add(
+      ['status'],
+      'warning',
+      'front-matter/resolved',
+      'status is resolved but no resolved time is given; expected resolved: 2024-03-05T16:42',
+    );
   }
   return { value: findings.some((f) => f.severity === 'error') ? undefined : value, findings };
 }

@@ -35,7 +35,10 @@ const languageCode = z
 
 const text = z.string(say('text')).min(1, say('non-empty text'));
 
-const localized = z.union([z.string(), z.record(languageCode, z.string())], say('text, or a map from language code to text such as {en: ..., id: ...}'));
+const localized = z.union(
+  [z.string(), z.record(languageCode, z.string())],
+  say('text, or a map from language code to text such as {en: ..., id: ...}'),
+);
 
 const time = z
   .string(say('a date and time such as 2015-12-11T19:00'))
@@ -44,11 +47,21 @@ const time = z
 const enumOf = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, say(`one of ${values.join(', ')}`));
 
 const system = z.union(
-  [text, z.strictObject({ name: z.union([text, z.record(languageCode, text)], say('a name: text, or a map from language code to text')), impact: localized.optional() }, say('a map with name and impact'))],
+  [
+    text,
+    z.strictObject(
+      {
+        name: z.union([text, z.record(languageCode, text)], say('a name: text, or a map from language code to text')),
+        impact: localized.optional(),
+      },
+      say('a map with name and impact'),
+    ),
+  ],
   say('a system name, or a map {name, impact}'),
 );
 
-const isoDuration = /^P(?!$)(\d+(?:\.\d+)?Y)?(\d+(?:\.\d+)?M)?(\d+(?:\.\d+)?W)?(\d+(?:\.\d+)?D)?(T(?=\d)(\d+(?:\.\d+)?H)?(\d+(?:\.\d+)?M)?(\d+(?:\.\d+)?S)?)?$/;
+const isoDuration =
+  /^P(?!$)(\d+(?:\.\d+)?Y)?(\d+(?:\.\d+)?M)?(\d+(?:\.\d+)?W)?(\d+(?:\.\d+)?D)?(T(?=\d)(\d+(?:\.\d+)?H)?(\d+(?:\.\d+)?M)?(\d+(?:\.\d+)?S)?)?$/;
 
 /** The schema of the front matter, before the checks that depend on more than one key. */
 export const frontMatterShape = z.looseObject(
@@ -87,7 +100,10 @@ export const frontMatterShape = z.looseObject(
           by: localized.optional(),
           rationale: localized.optional(),
           alternatives: z
-            .array(z.strictObject({ option: localized, risk: localized.optional() }, say('a map {option, risk}')), say('a list of {option, risk}'))
+            .array(
+              z.strictObject({ option: localized, risk: localized.optional() }, say('a map {option, risk}')),
+              say('a list of {option, risk}'),
+            )
             .optional(),
         },
         say('a map {outcome, at, by, rationale, alternatives}'),
@@ -98,9 +114,7 @@ export const frontMatterShape = z.looseObject(
       .strictObject(
         {
           users: localized.optional(),
-          downtime: z
-            .union([z.string().regex(isoDuration), localized], say('an ISO 8601 duration such as PT18H, or text'))
-            .optional(),
+          downtime: z.union([z.string().regex(isoDuration), localized], say('an ISO 8601 duration such as PT18H, or text')).optional(),
           data_loss: z.union([z.boolean(), localized], say('true, false or text')).optional(),
           summary: localized.optional(),
         },

@@ -69,10 +69,17 @@ export function normalizeLog(value: FrontMatter, file: string, fileId: string): 
     approvers: value.approvers ?? [],
     contacts,
     systems: (value.systems ?? []).map((system) =>
-      typeof system === 'string' ? { name: { [primary]: system } } : { name: localize(system.name) ?? { [primary]: '' }, impact: localize(system.impact) },
+      typeof system === 'string'
+        ? { name: { [primary]: system } }
+        : { name: localize(system.name) ?? { [primary]: '' }, impact: localize(system.impact) },
     ),
     window: value.window
-      ? { start: time(value.window.start), end: time(value.window.end), actualStart: time(value.window.actual_start), actualEnd: time(value.window.actual_end) }
+      ? {
+          start: time(value.window.start),
+          end: time(value.window.end),
+          actualStart: time(value.window.actual_start),
+          actualEnd: time(value.window.actual_end),
+        }
       : undefined,
     detected: time(value.detected),
     resolved: time(value.resolved),
@@ -82,7 +89,10 @@ export function normalizeLog(value: FrontMatter, file: string, fileId: string): 
           at: time(value.decision.at),
           by: localize(value.decision.by),
           rationale: localize(value.decision.rationale),
-          alternatives: (value.decision.alternatives ?? []).map((alt) => ({ option: localize(alt.option) ?? { [primary]: '' }, risk: localize(alt.risk) })),
+          alternatives: (value.decision.alternatives ?? []).map((alt) => ({
+            option: localize(alt.option) ?? { [primary]: '' },
+            risk: localize(alt.risk),
+          })),
         }
       : undefined,
     rescheduled: value.rescheduled ? { start: time(value.rescheduled.start), end: time(value.rescheduled.end) } : undefined,
@@ -95,11 +105,22 @@ export function normalizeLog(value: FrontMatter, file: string, fileId: string): 
 
 /** Milliseconds of an ISO 8601 duration (`PT18H`, `P1DT2H30M`); months and years count as 30 and 365 days. */
 export function isoDurationToMs(text: string): number | undefined {
-  const match = /^P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(text);
+  const match =
+    /^P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(
+      text,
+    );
   if (!match || text === 'P' || text.endsWith('T')) return undefined;
   const [, y, mo, w, d, h, mi, s] = match.map((part) => Number(part ?? 0));
   const day = 86_400_000;
-  return (y ?? 0) * 365 * day + (mo ?? 0) * 30 * day + (w ?? 0) * 7 * day + (d ?? 0) * day + (h ?? 0) * 3_600_000 + (mi ?? 0) * 60_000 + (s ?? 0) * 1000;
+  return (
+    (y ?? 0) * 365 * day +
+    (mo ?? 0) * 30 * day +
+    (w ?? 0) * 7 * day +
+    (d ?? 0) * day +
+    (h ?? 0) * 3_600_000 +
+    (mi ?? 0) * 60_000 +
+    (s ?? 0) * 1000
+  );
 }
 
 /** `data_loss` as a yes/no when the log says so in words (`none`, `no`, `yes`), else as text. */

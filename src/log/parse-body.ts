@@ -14,7 +14,12 @@ const tokenizer = new MarkdownIt({ html: false });
 const langAttribute = /\s*\{\s*lang\s*=\s*"?([A-Za-z0-9-]+)"?\s*\}\s*$/;
 
 /** Lowercased, single-spaced, without a trailing colon: how headings are compared. */
-const normalize = (heading: string) => heading.toLowerCase().replace(/\s+/g, ' ').replace(/[:.]\s*$/, '').trim();
+const normalize = (heading: string) =>
+  heading
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/[:.]\s*$/, '')
+    .trim();
 
 /**
  * Cuts the Markdown body at its `##` headings (headings inside code blocks do not count).
@@ -30,7 +35,13 @@ export function parseBody(body: string, bodyLine: number, languages: readonly st
   for (const token of tokenizer.parse(body, {})) {
     if (token.type === 'heading_open' && token.tag === 'h2' && token.map) {
       const index = token.map[0];
-      headings.push({ index, text: (lines[index] ?? '').replace(/^\s*##\s*/, '').replace(/\s+#+\s*$/, '').trim() });
+      headings.push({
+        index,
+        text: (lines[index] ?? '')
+          .replace(/^\s*##\s*/, '')
+          .replace(/\s+#+\s*$/, '')
+          .trim(),
+      });
     }
   }
 
@@ -68,7 +79,13 @@ export function parseBody(body: string, bodyLine: number, languages: readonly st
     const explicit = langAttribute.exec(heading.text);
     const title = heading.text.replace(langAttribute, '').trim();
     if (title === '') {
-      findings.push({ line, column: 1, severity: 'warning', rule: 'body/empty-heading', message: 'a "##" heading has no text; expected a section name such as "## Summary"' });
+      findings.push({
+        line,
+        column: 1,
+        severity: 'warning',
+        rule: 'body/empty-heading',
+        message: 'a "##" heading has no text; expected a section name such as "## Summary"',
+      });
     }
     const candidates = aliasIndex.get(normalize(title)) ?? [];
     let lang = explicit?.[1];
@@ -116,7 +133,12 @@ export function parseBody(body: string, bodyLine: number, languages: readonly st
   if (preamble !== '') {
     const summary = sections.summary?.text[primary];
     if (!summary) {
-      (sections.summary ??= { key: 'summary', text: {} }).text[primary] = { heading: '', markdown: preamble, line: bodyLine, markdownLine: bodyLine };
+      (sections.summary ??= { key: 'summary', text: {} }).text[primary] = {
+        heading: '',
+        markdown: preamble,
+        line: bodyLine,
+        markdownLine: bodyLine,
+      };
     } else {
       findings.push({
         line: bodyLine,

@@ -15,10 +15,18 @@ export function readLogText(file: string): LogText {
   try {
     size = statSync(file).size;
   } catch (error) {
-    return { problem: `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, rule: 'file/read', line: 1 };
+    return {
+      problem: `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      rule: 'file/read',
+      line: 1,
+    };
   }
   if (size > maxLogBytes) {
-    return { problem: `file is ${(size / 1048576).toFixed(1)} MB; expected a log of at most ${maxLogBytes / 1048576} MB`, rule: 'file/size', line: 1 };
+    return {
+      problem: `file is ${(size / 1048576).toFixed(1)} MB; expected a log of at most ${maxLogBytes / 1048576} MB`,
+      rule: 'file/size',
+      line: 1,
+    };
   }
   const bytes = readFileSync(file);
   let text: string;

@@ -141,10 +141,10 @@ export function buildView(log: IncidentLog, kind: DocumentKind, lang: string, op
   fact('rescheduled.label', rescheduledWindow, 'info', true);
   if (w?.start && w.end) fact('fact.plannedDuration', formatDuration(w.end.epoch - w.start.epoch, locale));
   if (w?.actualStart && w.actualEnd) fact('fact.actualDuration', formatDuration(w.actualEnd.epoch - w.actualStart.epoch, locale));
-  if (w?.end && w.actualEnd && w.actualEnd.epoch > w.end.epoch) fact('fact.overrun', formatDuration(w.actualEnd.epoch - w.end.epoch, locale), 'bad');
+  if (w?.end && w.actualEnd && w.actualEnd.epoch > w.end.epoch)
+    fact('fact.overrun', formatDuration(w.actualEnd.epoch - w.end.epoch, locale), 'bad');
   if (log.detected && log.resolved) fact('fact.timeToResolve', formatDuration(log.resolved.epoch - log.detected.epoch, locale));
-  const downtime =
-    log.impact?.downtimeMs !== undefined ? formatDuration(log.impact.downtimeMs, locale) : pick(log.impact?.downtimeText);
+  const downtime = log.impact?.downtimeMs !== undefined ? formatDuration(log.impact.downtimeMs, locale) : pick(log.impact?.downtimeText);
   fact('fact.downtime', downtime);
   const dataLoss =
     log.impact?.dataLossFlag !== undefined
@@ -202,7 +202,8 @@ export function buildView(log: IncidentLog, kind: DocumentKind, lang: string, op
       decision: decisionAt !== undefined && event.at.epoch === decisionAt,
     };
   });
-  const svgTime = (epoch: number) => new Intl.DateTimeFormat(locale.intl, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zone }).format(new Date(epoch));
+  const svgTime = (epoch: number) =>
+    new Intl.DateTimeFormat(locale.intl, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zone }).format(new Date(epoch));
   const picture = timelineSvg({
     intl: locale.intl,
     timezone: zone,
@@ -210,8 +211,13 @@ export function buildView(log: IncidentLog, kind: DocumentKind, lang: string, op
     planned: w?.start && w.end ? { start: w.start.epoch, end: w.end.epoch, label: label('svg.planned') } : undefined,
     actual: w?.actualStart && w.actualEnd ? { start: w.actualStart.epoch, end: w.actualEnd.epoch, label: label('svg.actual') } : undefined,
     outage: log.detected && log.resolved ? { start: log.detected.epoch, end: log.resolved.epoch, label: label('svg.outage') } : undefined,
-    overrunLabel: w?.end && w.actualEnd && w.actualEnd.epoch > w.end.epoch ? `${label('fact.overrun')} ${formatDuration(w.actualEnd.epoch - w.end.epoch, locale)}` : undefined,
-    decision: log.decision?.at ? { at: log.decision.at.epoch, label: `${label('fact.decision')} ${svgTime(log.decision.at.epoch)}` } : undefined,
+    overrunLabel:
+      w?.end && w.actualEnd && w.actualEnd.epoch > w.end.epoch
+        ? `${label('fact.overrun')} ${formatDuration(w.actualEnd.epoch - w.end.epoch, locale)}`
+        : undefined,
+    decision: log.decision?.at
+      ? { at: log.decision.at.epoch, label: `${label('fact.decision')} ${svgTime(log.decision.at.epoch)}` }
+      : undefined,
     events: events.map((event) => ({ at: event.at.epoch })),
     eventsLabel: label('timeline.event'),
   });
@@ -238,7 +244,10 @@ export function buildView(log: IncidentLog, kind: DocumentKind, lang: string, op
         at: when(log.decision.at),
         by: pick(log.decision.by),
         rationaleHtml: renderInline(pick(log.decision.rationale)) || undefined,
-        alternatives: log.decision.alternatives.map((alt) => ({ optionHtml: renderInline(pick(alt.option)), riskHtml: renderInline(pick(alt.risk)) || undefined })),
+        alternatives: log.decision.alternatives.map((alt) => ({
+          optionHtml: renderInline(pick(alt.option)),
+          riskHtml: renderInline(pick(alt.risk)) || undefined,
+        })),
       }
     : undefined;
 

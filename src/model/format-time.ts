@@ -17,8 +17,8 @@ function formatter(intl: string, zone: string, style: TimeStyle): Intl.DateTimeF
           : style === 'day'
             ? { day: 'numeric', month: 'short', year: 'numeric' }
             : style === 'short'
-            ? { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }
-            : { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+              ? { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }
+              : { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
     found = new Intl.DateTimeFormat(intl, { ...options, timeZone: zone });
     formatters.set(key, found);
   }
@@ -48,7 +48,9 @@ export function formatTime(time: LogTime, locale: Locale, zone: string, style: T
 
 /** Calendar day of a time in a zone, `YYYY-MM-DD`, to tell whether two times share a day. */
 export function dayOf(time: LogTime, zone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(time.epoch));
+  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(time.epoch),
+  );
 }
 
 /** A window `start – end`, leaving out the end's date when it falls on the start's day. */

@@ -34,7 +34,10 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
     const value = env[name];
     if (!value) continue;
     if (isExecutable(value)) return value;
-    throw new CliError('no-browser', `${name} is set to "${value}", but no executable browser is there; expected the path of a Chromium or Chrome binary`);
+    throw new CliError(
+      'no-browser',
+      `${name} is set to "${value}", but no executable browser is there; expected the path of a Chromium or Chrome binary`,
+    );
   }
   const found = chromiumCandidates.find(isExecutable);
   if (found) return found;

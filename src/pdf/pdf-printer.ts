@@ -46,7 +46,8 @@ const launchArgs = [
 const escape = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
-const chrome = 'font-family: "Source Sans 3", "Noto Sans", "Liberation Sans", "DejaVu Sans", sans-serif; font-size: 7.5pt; color: #5b6775; width: 100%; padding: 0 16mm; display: flex; justify-content: space-between; gap: 8mm;';
+const chrome =
+  'font-family: "Source Sans 3", "Noto Sans", "Liberation Sans", "DejaVu Sans", sans-serif; font-size: 7.5pt; color: #5b6775; width: 100%; padding: 0 16mm; display: flex; justify-content: space-between; gap: 8mm;';
 
 /** Header and footer templates for Chromium, with page numbers in the document's words. */
 export function headerFooter(job: PdfJob): { headerTemplate: string; footerTemplate: string } {
@@ -63,7 +64,9 @@ export function headerFooter(job: PdfJob): { headerTemplate: string; footerTempl
  * serves each document from memory to a sealed page: JavaScript off, and every request other than
  * the document itself aborted, so printing never reaches the network or the disk.
  */
-export async function launchPdfPrinter(options: { executablePath?: string; concurrency?: number; timeoutMs?: number } = {}): Promise<PdfPrinter> {
+export async function launchPdfPrinter(
+  options: { executablePath?: string; concurrency?: number; timeoutMs?: number } = {},
+): Promise<PdfPrinter> {
   const executablePath = options.executablePath ?? findChromium();
   const { default: puppeteer } = await import('puppeteer');
   let browser: Browser;
@@ -77,7 +80,9 @@ export async function launchPdfPrinter(options: { executablePath?: string; concu
       handleSIGHUP: true,
     });
   } catch (error) {
-    throw new CliError('browser-failed', `Chromium at ${executablePath} would not start: ${(error as Error).message.split('\n')[0]}`, { cause: error });
+    throw new CliError('browser-failed', `Chromium at ${executablePath} would not start: ${(error as Error).message.split('\n')[0]}`, {
+      cause: error,
+    });
   }
   const timeout = options.timeoutMs ?? 60_000;
   const size = Math.max(1, options.concurrency ?? Math.min(4, availableParallelism()));

@@ -13,7 +13,29 @@ interface Element {
 type Node = Element | string;
 
 const voidTags = new Set(['br', 'hr', 'img', 'input', 'meta', 'link', 'wbr']);
-const blockTags = new Set(['p', 'div', 'ul', 'ol', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'hr']);
+const blockTags = new Set([
+  'p',
+  'div',
+  'ul',
+  'ol',
+  'li',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'pre',
+  'table',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'th',
+  'td',
+  'hr',
+]);
 
 const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 
@@ -74,7 +96,12 @@ function rawText(node: Node): string {
 
 /** Compares a link's text and address the way a reader would: scheme, `mailto:` and a final slash do not count. */
 function sameAddress(text: string, href: string): boolean {
-  const norm = (s: string) => s.trim().replace(/^(?:https?:\/\/|mailto:)/i, '').replace(/\/$/, '').toLowerCase();
+  const norm = (s: string) =>
+    s
+      .trim()
+      .replace(/^(?:https?:\/\/|mailto:)/i, '')
+      .replace(/\/$/, '')
+      .toLowerCase();
   return norm(text) === norm(href);
 }
 
@@ -133,7 +160,11 @@ function listLines(list: Element): string[] {
     }
     const marker = ordered ? `${number++}. ` : '• ';
     const content = item.tag === 'li' ? container(item.children, false) : block(item);
-    out.push(...indent(content.length ? content : [''], marker, ' '.repeat(marker.length)).map((l, i) => (i === 0 && l === '' ? marker.trimEnd() : l)));
+    out.push(
+      ...indent(content.length ? content : [''], marker, ' '.repeat(marker.length)).map((l, i) =>
+        i === 0 && l === '' ? marker.trimEnd() : l,
+      ),
+    );
   }
   return out;
 }

@@ -168,9 +168,14 @@ export function renderNoticeEml(input: NoticeEmlInput): string {
   const from = input.from ?? `${primary.organization?.trim() || 'warta'} <noreply@invalid>`;
 
   const hash = createHash('sha256').update(`${primary.id}\n${date.toISOString()}`).digest('hex').slice(0, 16);
-  const slug = primary.id.replace(/[^A-Za-z0-9!#$%&'*+\-/=?^_`{|}~.]+/g, '-').replace(/^[.-]+|[.-]+$/g, '').slice(0, 30).replace(/[.-]+$/, '');
+  const slug = primary.id
+    .replace(/[^A-Za-z0-9!#$%&'*+\-/=?^_`{|}~.]+/g, '-')
+    .replace(/^[.-]+|[.-]+$/g, '')
+    .slice(0, 30)
+    .replace(/[.-]+$/, '');
   const given = input.messageId?.trim().replace(/^<|>$/g, '');
-  if (given && !/^[\x21-\x7e]+@[\x21-\x7e]+$/.test(given.replace(/[<>]/g, ' '))) throw new Error(`not a Message-ID: ${JSON.stringify(input.messageId)}`);
+  if (given && !/^[\x21-\x7e]+@[\x21-\x7e]+$/.test(given.replace(/[<>]/g, ' ')))
+    throw new Error(`not a Message-ID: ${JSON.stringify(input.messageId)}`);
   const messageId = `<${given || `${hash}${slug ? `.${slug}` : ''}@warta.invalid`}>`;
 
   const languages = [...new Set(views.map((view) => view.lang.replace(/[^A-Za-z0-9-]/g, '')).filter(Boolean))];

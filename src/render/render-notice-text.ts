@@ -41,5 +41,8 @@ export function renderNoticeText(views: readonly DocumentView[]): string {
   });
   const text = blocks.join('\n\n\n');
   // Values come from the log as plain text; keep them on their lines and free of stray white space.
-  return `${text.replace(/[ \t]+$/gm, '').replace(/\n{4,}/g, '\n\n\n').trimEnd()}\n`;
+  return `${text
+    .replace(/[ \t]+$/gm, '')
+    .replace(/\n{4,}/g, '\n\n\n')
+    .trimEnd()}\n`;
 }

@@ -112,22 +112,32 @@ export function timelineSvg(input: TimelineSvgInput): string {
     const x0 = x(bar.start);
     const w = Math.max(1.5, x(bar.end) - x0);
     if (kind === 'planned') {
-      parts.push(`<rect class="tl-planned" x="${num(x0)}" y="${num(barY)}" width="${num(w)}" height="${barH}" rx="2" fill="${COLOUR.planned}" fill-opacity="0.25" stroke="${COLOUR.planned}" stroke-width="1"/>`);
+      parts.push(
+        `<rect class="tl-planned" x="${num(x0)}" y="${num(barY)}" width="${num(w)}" height="${barH}" rx="2" fill="${COLOUR.planned}" fill-opacity="0.25" stroke="${COLOUR.planned}" stroke-width="1"/>`,
+      );
     } else if (kind === 'outage') {
-      parts.push(`<rect class="tl-outage" x="${num(x0)}" y="${num(barY)}" width="${num(w)}" height="${barH}" rx="2" fill="${COLOUR.outage}"/>`);
+      parts.push(
+        `<rect class="tl-outage" x="${num(x0)}" y="${num(barY)}" width="${num(w)}" height="${barH}" rx="2" fill="${COLOUR.outage}"/>`,
+      );
     } else {
-      parts.push(`<rect class="tl-actual" x="${num(x0)}" y="${num(barY)}" width="${num(w)}" height="${barH}" rx="2" fill="${COLOUR.actual}"/>`);
+      parts.push(
+        `<rect class="tl-actual" x="${num(x0)}" y="${num(barY)}" width="${num(w)}" height="${barH}" rx="2" fill="${COLOUR.actual}"/>`,
+      );
       if (planned && bar.end > planned.end) {
         const ox0 = x(Math.max(planned.end, bar.start));
         const ox1 = x(bar.end);
-        parts.push(`<rect class="tl-overrun" x="${num(ox0)}" y="${num(barY)}" width="${num(ox1 - ox0)}" height="${barH}" fill="${COLOUR.overrun}"/>`);
+        parts.push(
+          `<rect class="tl-overrun" x="${num(ox0)}" y="${num(barY)}" width="${num(ox1 - ox0)}" height="${barH}" fill="${COLOUR.overrun}"/>`,
+        );
         // White hatching keeps the overrun distinguishable on a black-and-white print.
         parts.push(hatch(ox0, barY, ox1, barY + barH));
         const label = input.overrunLabel ? oneLine(input.overrunLabel) : '';
         if (label) {
           const text = fit(label, SMALL_SIZE, WIDTH - EDGE - plotLeft);
           const at = anchored((ox0 + ox1) / 2, textWidth(text, SMALL_SIZE), plotLeft, WIDTH - EDGE);
-          parts.push(`<text class="tl-overrun-label" x="${num(at.x)}" y="${num(barY + barH + 11)}" text-anchor="${at.anchor}" font-size="${SMALL_SIZE}" fill="${COLOUR.overrun}">${esc(text)}</text>`);
+          parts.push(
+            `<text class="tl-overrun-label" x="${num(at.x)}" y="${num(barY + barH + 11)}" text-anchor="${at.anchor}" font-size="${SMALL_SIZE}" fill="${COLOUR.overrun}">${esc(text)}</text>`,
+          );
           rowHeight += 13;
         }
       }
@@ -140,19 +150,27 @@ export function timelineSvg(input: TimelineSvgInput): string {
   }
 
   const axisY = y + 4;
-  parts.push(`<line class="tl-axis" x1="${num(plotLeft)}" y1="${num(axisY)}" x2="${num(plotRight)}" y2="${num(axisY)}" stroke="${COLOUR.axis}" stroke-width="1"/>`);
+  parts.push(
+    `<line class="tl-axis" x1="${num(plotLeft)}" y1="${num(axisY)}" x2="${num(plotRight)}" y2="${num(axisY)}" stroke="${COLOUR.axis}" stroke-width="1"/>`,
+  );
   const ticks = makeTicks(zone, lo, hi, chooseStep(hi - lo));
   let lastClockRight = -Infinity;
   const dayCandidates: { t: number; midnight: boolean }[] = [];
   ticks.forEach((t, i) => {
     const tx = x(t);
-    gridParts.push(`<line x1="${num(tx)}" y1="${num(rowsTop)}" x2="${num(tx)}" y2="${num(axisY)}" stroke="${COLOUR.grid}" stroke-width="0.75"/>`);
-    parts.push(`<line x1="${num(tx)}" y1="${num(axisY)}" x2="${num(tx)}" y2="${num(axisY + 4)}" stroke="${COLOUR.axis}" stroke-width="1"/>`);
+    gridParts.push(
+      `<line x1="${num(tx)}" y1="${num(rowsTop)}" x2="${num(tx)}" y2="${num(axisY)}" stroke="${COLOUR.grid}" stroke-width="0.75"/>`,
+    );
+    parts.push(
+      `<line x1="${num(tx)}" y1="${num(axisY)}" x2="${num(tx)}" y2="${num(axisY + 4)}" stroke="${COLOUR.axis}" stroke-width="1"/>`,
+    );
     const label = clock.format(t);
     const at = anchored(tx, textWidth(label, FONT_SIZE), EDGE, WIDTH - EDGE);
     // A label that would touch its neighbour is dropped rather than printed on top of it.
     if (at.left >= lastClockRight + 4) {
-      parts.push(`<text class="tl-tick" x="${num(at.x)}" y="${num(axisY + 16)}" text-anchor="${at.anchor}" fill="${COLOUR.muted}">${esc(label)}</text>`);
+      parts.push(
+        `<text class="tl-tick" x="${num(at.x)}" y="${num(axisY + 16)}" text-anchor="${at.anchor}" fill="${COLOUR.muted}">${esc(label)}</text>`,
+      );
       lastClockRight = at.right;
     }
     const midnight = mod(zone.wall(t), DAY) === 0;
@@ -165,17 +183,23 @@ export function timelineSvg(input: TimelineSvgInput): string {
     const at = anchored(x(c.t), textWidth(label, FONT_SIZE, true), EDGE, WIDTH - EDGE);
     if (placedDays.some((p) => at.left < p.right + 4 && at.right > p.left - 4)) continue;
     placedDays.push(at);
-    parts.push(`<text class="tl-day" x="${num(at.x)}" y="${num(axisY + 29)}" text-anchor="${at.anchor}" fill="${COLOUR.text}" font-weight="600">${esc(label)}</text>`);
+    parts.push(
+      `<text class="tl-day" x="${num(at.x)}" y="${num(axisY + 29)}" text-anchor="${at.anchor}" fill="${COLOUR.text}" font-weight="600">${esc(label)}</text>`,
+    );
   }
 
   // Drawn last so the line stays visible on top of every bar and marker it crosses.
   if (decision) {
     const dx = x(decision.at);
-    parts.push(`<line class="tl-decision" x1="${num(dx)}" y1="${num(rowsTop - 6)}" x2="${num(dx)}" y2="${num(axisY)}" stroke="${COLOUR.decision}" stroke-width="1.5" stroke-dasharray="4 3"/>`);
+    parts.push(
+      `<line class="tl-decision" x1="${num(dx)}" y1="${num(rowsTop - 6)}" x2="${num(dx)}" y2="${num(axisY)}" stroke="${COLOUR.decision}" stroke-width="1.5" stroke-dasharray="4 3"/>`,
+    );
     const label = fit(oneLine(decision.label), FONT_SIZE * 1.06, WIDTH - 2 * EDGE);
     if (label) {
       const at = anchored(dx, textWidth(label, FONT_SIZE, true), EDGE, WIDTH - EDGE);
-      parts.push(`<text class="tl-decision-label" x="${num(at.x)}" y="14" text-anchor="${at.anchor}" fill="${COLOUR.decision}" font-weight="600">${esc(label)}</text>`);
+      parts.push(
+        `<text class="tl-decision-label" x="${num(at.x)}" y="14" text-anchor="${at.anchor}" fill="${COLOUR.decision}" font-weight="600">${esc(label)}</text>`,
+      );
     }
   }
 
@@ -225,16 +249,24 @@ function eventsRow(
   const height = baseline - top + 8;
   parts.push(rowLabel(label, labelColumn, baseline - 4));
   parts.push(`<g class="tl-events">`);
-  parts.push(`<line x1="${num(plotLeft)}" y1="${num(baseline)}" x2="${num(plotRight)}" y2="${num(baseline)}" stroke="${COLOUR.axis}" stroke-width="1"/>`);
+  parts.push(
+    `<line x1="${num(plotLeft)}" y1="${num(baseline)}" x2="${num(plotRight)}" y2="${num(baseline)}" stroke="${COLOUR.axis}" stroke-width="1"/>`,
+  );
   for (const e of events) {
     const ex = num(x(e.at));
-    parts.push(`<line class="tl-event-tick" x1="${ex}" y1="${num(baseline - 4)}" x2="${ex}" y2="${num(baseline + 4)}" stroke="${COLOUR.marker}" stroke-width="1.25"/>`);
+    parts.push(
+      `<line class="tl-event-tick" x1="${ex}" y1="${num(baseline - 4)}" x2="${ex}" y2="${num(baseline + 4)}" stroke="${COLOUR.marker}" stroke-width="1.25"/>`,
+    );
   }
   for (const p of placed) {
     const cy = baseline - 6 - r - p.lane * (2 * r + 2);
-    parts.push(`<line x1="${num(p.x)}" y1="${num(cy + r)}" x2="${num(p.x)}" y2="${num(baseline - 4)}" stroke="${COLOUR.marker}" stroke-width="0.75"/>`);
+    parts.push(
+      `<line x1="${num(p.x)}" y1="${num(cy + r)}" x2="${num(p.x)}" y2="${num(baseline - 4)}" stroke="${COLOUR.marker}" stroke-width="0.75"/>`,
+    );
     parts.push(`<circle class="tl-event" cx="${num(p.x)}" cy="${num(cy)}" r="${r}" fill="${COLOUR.marker}"/>`);
-    parts.push(`<text class="tl-event-number" x="${num(p.x)}" y="${num(cy + 3.2)}" text-anchor="middle" font-size="9" font-weight="700" fill="#ffffff">${p.number}</text>`);
+    parts.push(
+      `<text class="tl-event-number" x="${num(p.x)}" y="${num(cy + 3.2)}" text-anchor="middle" font-size="9" font-weight="700" fill="#ffffff">${p.number}</text>`,
+    );
   }
   parts.push('</g>');
   return height;
@@ -282,7 +314,13 @@ function chooseStep(span: number): Step {
 
 function makeTicks(zone: Zone, lo: number, hi: number, step: Step): number[] {
   const start = new Date(zone.wall(lo));
-  const [yy, mm, dd, hh, mi] = [start.getUTCFullYear(), start.getUTCMonth(), start.getUTCDate(), start.getUTCHours(), start.getUTCMinutes()];
+  const [yy, mm, dd, hh, mi] = [
+    start.getUTCFullYear(),
+    start.getUTCMonth(),
+    start.getUTCDate(),
+    start.getUTCHours(),
+    start.getUTCMinutes(),
+  ];
   let wall: number;
   let stride: number;
   if (step.unit === 'minute') {
@@ -342,7 +380,12 @@ class Zone {
 }
 
 /** Positions a label around `x` but inside [min, max], switching anchors at the edges. */
-function anchored(x: number, width: number, min: number, max: number): { x: number; anchor: 'start' | 'middle' | 'end'; left: number; right: number } {
+function anchored(
+  x: number,
+  width: number,
+  min: number,
+  max: number,
+): { x: number; anchor: 'start' | 'middle' | 'end'; left: number; right: number } {
   if (x + width / 2 > max) return { x: max, anchor: 'end', left: max - width, right: max };
   if (x - width / 2 < min) return { x: min, anchor: 'start', left: min, right: min + width };
   return { x, anchor: 'middle', left: x - width / 2, right: x + width / 2 };
@@ -377,7 +420,10 @@ function oneLine(text: string): string {
 /** Escapes for both text and attribute values, and drops what XML 1.0 cannot contain at all. */
 function esc(text: string): string {
   return text
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
+    .replace(
+      /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+      '',
+    )
     .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 }
 

@@ -15,14 +15,24 @@ interface Case {
 }
 
 const cases: Case[] = [
-  { name: 'help', args: ['--help'], exitCode: 0, stdout: [/warta <command>/, /render \[paths\.\.\]/, /validate \[paths\.\.\]/, /Exit codes: 0/] },
+  {
+    name: 'help',
+    args: ['--help'],
+    exitCode: 0,
+    stdout: [/warta <command>/, /render \[paths\.\.\]/, /validate \[paths\.\.\]/, /Exit codes: 0/],
+  },
   { name: 'render help', args: ['render', '--help'], exitCode: 0, stdout: [/--format/, /--doc/, /--lang/, /--out/] },
   { name: 'validate help', args: ['validate', '--help'], exitCode: 0, stdout: [/--strict/, /--json/] },
   { name: 'version', args: ['--version'], exitCode: 0, stdout: [/^\d+\.\d+\.\d+\n$/] },
   { name: 'no command', args: [], exitCode: 2, stderr: [/Name a command/] },
   { name: 'unknown command', args: ['bogus'], exitCode: 2, stderr: [/Unknown argument: bogus/] },
   { name: 'unknown flag', args: ['render', '--colour'], exitCode: 2, stderr: [/Unknown argument/] },
-  { name: 'bad format', args: ['render', 'valid', '--format', 'docx'], exitCode: 2, stderr: [/--format: "docx" is not known; expected one or more of html, pdf/] },
+  {
+    name: 'bad format',
+    args: ['render', 'valid', '--format', 'docx'],
+    exitCode: 2,
+    stderr: [/--format: "docx" is not known; expected one or more of html, pdf/],
+  },
   { name: 'bad doc', args: ['render', 'valid', '--doc', 'memo', '-f', 'html'], exitCode: 2, stderr: [/--doc: "memo"/] },
   { name: 'valid log validates', args: ['validate', 'valid'], exitCode: 0, stderr: [/1 log\(s\) checked: 0 error\(s\), 0 warning\(s\)/] },
   {
@@ -31,12 +41,42 @@ const cases: Case[] = [
     exitCode: 1,
     stdout: [/^invalid\/bad-date\.md:6:10 error front-matter\/window window\.start: found "2015-12-32T19:00"; expected a date and time/m],
   },
-  { name: 'wrong status for type', args: ['validate', 'invalid/wrong-status.md'], exitCode: 1, stdout: [/^invalid\/wrong-status\.md:4:9 error front-matter\/status .*expected for a incident one of investigating/m] },
-  { name: 'no title', args: ['validate', 'invalid/no-title.md'], exitCode: 1, stdout: [/^invalid\/no-title\.md:2:1 error front-matter\/title title: missing/m] },
-  { name: 'js front matter refused', args: ['validate', 'invalid/js-front-matter.md'], exitCode: 1, stdout: [/js-front-matter\.md:1:1 error front-matter\/language front matter in "js" is refused and was not run/] },
-  { name: 'warnings alone pass', args: ['validate', 'warnings'], exitCode: 0, stdout: [/warning translation\/missing title: no text in "id"/, /warning translation\/missing-section/] },
-  { name: 'strict makes warnings errors', args: ['validate', 'warnings', '--strict'], exitCode: 1, stdout: [/error translation\/missing title/] },
-  { name: 'json findings', args: ['validate', 'invalid/wrong-status.md', '--json'], exitCode: 1, stdout: [/"rule": "front-matter\/status"/, /"line": 4/] },
+  {
+    name: 'wrong status for type',
+    args: ['validate', 'invalid/wrong-status.md'],
+    exitCode: 1,
+    stdout: [/^invalid\/wrong-status\.md:4:9 error front-matter\/status .*expected for a incident one of investigating/m],
+  },
+  {
+    name: 'no title',
+    args: ['validate', 'invalid/no-title.md'],
+    exitCode: 1,
+    stdout: [/^invalid\/no-title\.md:2:1 error front-matter\/title title: missing/m],
+  },
+  {
+    name: 'js front matter refused',
+    args: ['validate', 'invalid/js-front-matter.md'],
+    exitCode: 1,
+    stdout: [/js-front-matter\.md:1:1 error front-matter\/language front matter in "js" is refused and was not run/],
+  },
+  {
+    name: 'warnings alone pass',
+    args: ['validate', 'warnings'],
+    exitCode: 0,
+    stdout: [/warning translation\/missing title: no text in "id"/, /warning translation\/missing-section/],
+  },
+  {
+    name: 'strict makes warnings errors',
+    args: ['validate', 'warnings', '--strict'],
+    exitCode: 1,
+    stdout: [/error translation\/missing title/],
+  },
+  {
+    name: 'json findings',
+    args: ['validate', 'invalid/wrong-status.md', '--json'],
+    exitCode: 1,
+    stdout: [/"rule": "front-matter\/status"/, /"line": 4/],
+  },
   { name: 'missing path', args: ['validate', 'nope'], exitCode: 1, stdout: [/^nope:1:1 error file\/missing no such file or folder/m] },
   { name: 'folder with every kind of problem', args: ['validate', 'invalid'], exitCode: 1, stderr: [/4 log\(s\) checked: \d+ error\(s\)/] },
 ];
@@ -93,7 +133,10 @@ describe('warta CLI (in-process)', () => {
   });
 
   it('exits 2 with an install hint when no Chromium is found', async () => {
-    const result = await runCli(['render', 'valid', '-f', 'pdf', '-o', tempDir()], fixtures, { ...process.env, WARTA_CHROMIUM: '/nonexistent/chromium' });
+    const result = await runCli(['render', 'valid', '-f', 'pdf', '-o', tempDir()], fixtures, {
+      ...process.env,
+      WARTA_CHROMIUM: '/nonexistent/chromium',
+    });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/WARTA_CHROMIUM is set to "\/nonexistent\/chromium"/);
   });

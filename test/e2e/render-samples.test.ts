@@ -13,10 +13,17 @@ const samples = readdirSync(join(root, 'incidents'))
 
 /** Text of a PDF as pdftotext reads it in content order (table cells stay whole), with white space folded so wrapped lines still match. */
 function pdfText(file: string): string {
-  return execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/-\n/g, '').replace(/-/g, '').replace(/\s+/g, ' ');
+  return execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
+    .replace(/-\n/g, '')
+    .replace(/-/g, '')
+    .replace(/\s+/g, ' ');
 }
 // Hyphens are dropped on both sides: pdftotext joins a word broken at a hyphen without it.
-const fold = (text: string) => text.replace(/\*\*|`|-/g, '').replace(/\s+/g, ' ').trim();
+const fold = (text: string) =>
+  text
+    .replace(/\*\*|`|-/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 /** The first words of a text, enough to recognise it without depending on where lines wrap. */
 const opening = (text: string, words = 5) => fold(text).split(' ').slice(0, words).join(' ');
 
@@ -44,7 +51,8 @@ describe('rendering the bundled samples in Chromium', () => {
       it('writes every document in every language as HTML and PDF, plus the multilingual notice, its text and its e-mail', () => {
         const files = readdirSync(join(out, log.id)).sort();
         const expected = ['notice.html', 'notice.pdf', 'notice.txt', 'notice.eml'];
-        for (const kind of ['report', 'notice', 'lessons']) for (const lang of log.languages) expected.push(`${kind}.${lang}.html`, `${kind}.${lang}.pdf`);
+        for (const kind of ['report', 'notice', 'lessons'])
+          for (const lang of log.languages) expected.push(`${kind}.${lang}.html`, `${kind}.${lang}.pdf`);
         for (const lang of log.languages) expected.push(`notice.${lang}.txt`);
         expect(files).toEqual(expected.sort());
       });
@@ -60,9 +68,12 @@ describe('rendering the bundled samples in Chromium', () => {
           const events = log.timeline[lang] ?? log.timeline[log.languages[0] as string] ?? [];
           for (const event of events) expect(text).toContain(opening(event.text, 3));
           if (log.rescheduled?.start) {
-            const day = new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: log.timezone }).format(
-              new Date(log.rescheduled.start.epoch),
-            );
+            const day = new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', {
+              day: 'numeric',
+              month: 'long',
+              year: 'numeric',
+              timeZone: log.timezone,
+            }).format(new Date(log.rescheduled.start.epoch));
             expect(text).toContain(day);
           }
           expect(text).toMatch(lang === 'id' ? /Halaman 1 dari \d/ : /Page 1 of \d/);
@@ -83,7 +94,14 @@ describe('rendering the bundled samples in Chromium', () => {
         it(`${lang}: PDFs carry the title and language in their metadata`, () => {
           const file = join(out, log.id, `lessons.${lang}.pdf`);
           const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
-          expect(info).toMatch(new RegExp(`^Title:\\s+${pick(log.title).slice(0, 30).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'm'));
+          expect(info).toMatch(
+            new RegExp(
+              `^Title:\\s+${pick(log.title)
+                .slice(0, 30)
+                .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`,
+              'm',
+            ),
+          );
           expect(info).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
           expect(readFileSync(file).includes(`/Lang (${lang})`)).toBe(true);
         });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadText, logText } from '../helpers.js';
 
-const head = 'title: { en: T, id: T }\ntype: incident\nstatus: resolved\nlanguages: [en, id]\ndetected: 2024-01-01T10:00\nresolved: 2024-01-01T11:00';
+const head =
+  'title: { en: T, id: T }\ntype: incident\nstatus: resolved\nlanguages: [en, id]\ndetected: 2024-01-01T10:00\nresolved: 2024-01-01T11:00';
 const blame = (body: string) => loadText(logText(head, body)).findings.filter((f) => f.rule === 'blameless/language');
 
 describe('blameless language rule', () => {

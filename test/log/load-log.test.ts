@@ -86,7 +86,9 @@ describe('loadLog: front matter', () => {
 
   it('localizes plain values to the primary language and warns on missing translations', () => {
     const result = loadText(
-      logText(`title: { id: Judul }\ntype: change\nstatus: postponed\nlanguages: [id, en]\nrescheduled: { start: 2015-12-18T19:00 }\ndecision:\n  rationale: Alasan saja`),
+      logText(
+        `title: { id: Judul }\ntype: change\nstatus: postponed\nlanguages: [id, en]\nrescheduled: { start: 2015-12-18T19:00 }\ndecision:\n  rationale: Alasan saja`,
+      ),
     );
     expect(result.log?.title).toEqual({ id: 'Judul' });
     expect(result.log?.decision?.rationale).toEqual({ id: 'Alasan saja' });
@@ -103,7 +105,12 @@ describe('loadLog: front matter', () => {
 
   it('refuses a YAML alias bomb quickly', () => {
     const lines = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]'];
-    for (let i = 1; i < 10; i++) lines.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+    for (let i = 1; i < 10; i++)
+      lines.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(',')}]`,
+      );
     const started = Date.now();
     const result = loadText(`---\n${lines.join('\n')}\n---\n`);
     expect(Date.now() - started).toBeLessThan(1000);
@@ -126,7 +133,8 @@ describe('loadLog: body', () => {
   const bilingual = `title: { id: Judul, en: Title }\ntype: change\nstatus: completed\nlanguages: [id, en]\ntimezone: Asia/Jakarta\nwindow: { start: 2015-12-11T19:00, end: 2015-12-12T08:00 }`;
 
   it('cuts known sections in both languages, {lang=xx} winning', () => {
-    const body = '## Ringkasan\n\nIni ringkasan.\n\n## Summary\n\nThis is the summary.\n\n## Impact {lang=id}\n\nDampak yang ditulis dengan judul Inggris.\n';
+    const body =
+      '## Ringkasan\n\nIni ringkasan.\n\n## Summary\n\nThis is the summary.\n\n## Impact {lang=id}\n\nDampak yang ditulis dengan judul Inggris.\n';
     const log = loadText(logText(bilingual, body)).log;
     expect(log?.sections.summary?.text.id?.markdown).toBe('Ini ringkasan.');
     expect(log?.sections.summary?.text.en?.markdown).toBe('This is the summary.');
@@ -142,7 +150,8 @@ describe('loadLog: body', () => {
   });
 
   it('keeps custom sections in order, paired across languages', () => {
-    const body = '## Ringkasan\n\nR.\n\n## Catatan\n\nC1.\n\n## Lampiran\n\nL1.\n\n## Summary\n\nS.\n\n## Notes\n\nN1.\n\n## Appendix\n\nA1.\n';
+    const body =
+      '## Ringkasan\n\nR.\n\n## Catatan\n\nC1.\n\n## Lampiran\n\nL1.\n\n## Summary\n\nS.\n\n## Notes\n\nN1.\n\n## Appendix\n\nA1.\n';
     const log = loadText(logText(bilingual, body)).log;
     expect(log?.customSections.map((s) => [s.text.id?.heading, s.text.en?.heading])).toEqual([
       ['Catatan', 'Notes'],
@@ -158,7 +167,8 @@ describe('loadLog: body', () => {
   });
 
   it('reads timeline items into dated events, the date carrying over', () => {
-    const body = '## Kronologi\n\n- 2015-12-11 19:00 — Mulai.\n- 23:30 — Masih berjalan.\n- 2015-12-12 05:00 – Subuh.\n- 14:00: Keputusan.\n';
+    const body =
+      '## Kronologi\n\n- 2015-12-11 19:00 — Mulai.\n- 23:30 — Masih berjalan.\n- 2015-12-12 05:00 – Subuh.\n- 14:00: Keputusan.\n';
     const result = loadText(logText(bilingual, body));
     const events = result.log?.timeline.id ?? [];
     expect(events.map((e) => e.at.iso)).toEqual([

@@ -42,9 +42,7 @@ describe('htmlToText', () => {
   });
 
   it('shows a link address only when it differs from the text', () => {
-    const html = renderMarkdown(
-      'See [the status page](https://status.example/x?a=1&b=2), https://example.com/ and mail help@example.com.',
-    );
+    const html = renderMarkdown('See [the status page](https://status.example/x?a=1&b=2), https://example.com/ and mail help@example.com.');
     expect(htmlToText(html)).toBe(
       'See the status page (https://status.example/x?a=1&b=2), https://example.com/ and mail help@example.com.',
     );

@@ -83,9 +83,18 @@ function expectInert(svg: string): void {
 describe('timelineSvg: nothing to draw', () => {
   it('returns an empty string without bars and with fewer than two events', () => {
     expect(timelineSvg({ intl: 'en-GB', timezone: 'UTC', title: 'T', events: [], eventsLabel: 'Events' })).toBe('');
-    expect(timelineSvg({ intl: 'en-GB', timezone: 'UTC', title: 'T', events: [{ at: at('2024-01-01T10:00Z') }], eventsLabel: 'Events' })).toBe('');
     expect(
-      timelineSvg({ intl: 'en-GB', timezone: 'UTC', title: 'T', decision: { at: at('2024-01-01T10:00Z'), label: 'D' }, events: [], eventsLabel: 'Events' }),
+      timelineSvg({ intl: 'en-GB', timezone: 'UTC', title: 'T', events: [{ at: at('2024-01-01T10:00Z') }], eventsLabel: 'Events' }),
+    ).toBe('');
+    expect(
+      timelineSvg({
+        intl: 'en-GB',
+        timezone: 'UTC',
+        title: 'T',
+        decision: { at: at('2024-01-01T10:00Z'), label: 'D' },
+        events: [],
+        eventsLabel: 'Events',
+      }),
     ).toBe('');
   });
 
@@ -192,8 +201,14 @@ describe('timelineSvg: the seed story', () => {
 
   it('puts the bars on the same scale as the ticks', () => {
     const ticks = elements(svg, 'tl-tick');
-    const x21 = n(ticks.find((t) => t.text === '21:00')!, 'x');
-    const x15 = n(ticks.find((t) => t.text === '15:00')!, 'x');
+    const x21 = n(
+      ticks.find((t) => t.text === '21:00')!,
+      'x',
+    );
+    const x15 = n(
+      ticks.find((t) => t.text === '15:00')!,
+      'x',
+    );
     expect(right(one(svg, 'tl-actual'))).toBeCloseTo(x15, 1);
     // 19:00 is two hours before 21:00, and 21:00 → 15:00 is eighteen hours.
     expect(n(one(svg, 'tl-actual'), 'x')).toBeCloseTo(x21 - (2 / 18) * (x15 - x21), 1);
@@ -256,7 +271,9 @@ describe('timelineSvg: bars', () => {
 
   it('shortens a row label that would run into the bars, keeping the whole label as a tooltip', () => {
     const long = 'Gangguan layanan pembayaran dan transfer antarbank di seluruh wilayah';
-    const svg = timelineSvg(seed('id-ID', { planned: { start: at('2015-12-11T19:00+07:00'), end: at('2015-12-12T08:00+07:00'), label: long } }));
+    const svg = timelineSvg(
+      seed('id-ID', { planned: { start: at('2015-12-11T19:00+07:00'), end: at('2015-12-12T08:00+07:00'), label: long } }),
+    );
     const label = elements(svg, 'tl-row-label')[0]!;
     expect(label.text.endsWith('…')).toBe(true);
     expect(label.text.length).toBeLessThan(long.length);
@@ -340,7 +357,17 @@ describe('timelineSvg: ticks in local time', () => {
       events: [],
       eventsLabel: 'Events',
     });
-    expect(elements(svg, 'tl-tick').map((t) => t.text)).toEqual(['09:00', '10:00', '11:00', '12:00', '13:00', '14:00', '15:00', '16:00', '17:00']);
+    expect(elements(svg, 'tl-tick').map((t) => t.text)).toEqual([
+      '09:00',
+      '10:00',
+      '11:00',
+      '12:00',
+      '13:00',
+      '14:00',
+      '15:00',
+      '16:00',
+      '17:00',
+    ]);
   });
 
   it('steps in days over a long change, with a day label at every midnight', () => {

@@ -1,0 +1,88 @@
+import { relative, resolve } from 'node:path';
+import { findLogFiles } from '../../build/find-log-files.js';
+import { outputFormats, renderLogs, type OutputFormat } from '../../build/render-logs.js';
+import { loadLocales } from '../../locale/load-locales.js';
+import { documentKinds, type DocumentKind } from '../../model/build-view.js';
+import { builtinTemplatesDir } from '../../render/load-templates.js';
+import type { Command } from '../command.js';
+import { formatFinding } from '../format-finding.js';
+import { exitCodes, type CliIO } from '../io.js';
+import { parseList } from '../parse-list.js';
+
+/** `warta render`: logs to documents; exit 1 when a log or a document failed, the others still written. */
+export const renderCommand: Command = {
+  command: 'render [paths..]',
+  describe: 'render logs to HTML and PDF documents (and the notice as text and e-mail)',
+  builder: (y) =>
+    y
+      .positional('paths', { describe: 'log files or folders of logs', type: 'string', array: true, default: ['incidents'] })
+      .option('out', { alias: 'o', describe: 'output folder', type: 'string', default: 'output' })
+      .option('format', {
+        alias: 'f',
+        describe: 'output formats (comma-separated): html, pdf, txt (plain-text notice for chat), eml (notice as an e-mail)',
+        type: 'string',
+        array: true,
+        default: ['html,pdf,txt,eml'],
+      })
+      .option('doc', {
+        alias: 'd',
+        describe: 'documents: report, notice, lessons (comma-separated)',
+        type: 'string',
+        array: true,
+        default: ['report,notice,lessons'],
+      })
+      .option('lang', {
+        alias: 'l',
+        describe: 'languages to render (comma-separated); default: every language of each log',
+        type: 'string',
+        array: true,
+      })
+      .option('quiet', { alias: 'q', describe: 'print only problems and the summary', type: 'boolean', default: false })
+      .example('$0 render', 'render every log under incidents/ to output/')
+      .example('$0 render incidents/2015-12-11-vcenter.md -f pdf -d notice', 'only the notice of one log, as PDF'),
+  run: render,
+};
+
+async function render(args: Record<string, unknown>, io: CliIO): Promise<number> {
+  const formats = parseList<OutputFormat>(args.format, outputFormats, 'format');
+  const docs = parseList<DocumentKind>(args.doc, documentKinds, 'doc');
+  const langs = args.lang === undefined ? [] : parseList(args.lang, [...loadLocales([builtinTemplatesDir]).keys()], 'lang');
+  const quiet = Boolean(args.quiet);
+  const found = findLogFiles(args.paths as string[], io.cwd);
+  for (const m of found.missing) io.stderr(`${m.path}:1:1 error file/missing ${m.reason}; expected a log file or a folder of logs\n`);
+  if (found.files.length === 0) {
+    io.stderr('warta: no logs found (expected *.md files)\n');
+    return exitCodes.findings;
+  }
+  const started = Date.now();
+  const outDir = String(args.out);
+  const summary = await renderLogs({
+    files: found.files,
+    outDir: resolve(io.cwd, outDir),
+    formats,
+    docs,
+    langs,
+    launchPrinter: async () => {
+      const { launchPdfPrinter } = await import('../../pdf/pdf-printer.js');
+      const { findChromium } = await import('../../pdf/find-chromium.js');
+      return launchPdfPrinter({ executablePath: findChromium(io.env ?? process.env) });
+    },
+    onEvent: (event) => {
+      if (event.type === 'log') {
+        for (const finding of event.findings) {
+          if (!quiet || finding.severity === 'error') io.stderr(`${formatFinding(finding, io.cwd)}\n`);
+        }
+        if (!event.ok) io.stderr(`${relative(io.cwd, event.file)}: not rendered (fix the errors above)\n`);
+      } else if (event.type === 'written') {
+        if (!quiet) io.stdout(`wrote ${relative(io.cwd, event.path)}\n`);
+      } else {
+        io.stderr(`${relative(io.cwd, event.path)}: failed: ${event.reason}\n`);
+      }
+    },
+  });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  io.stdout(
+    `${summary.logs} log(s): ${summary.logs - summary.failedLogs} rendered, ${summary.failedLogs} not rendered; ${summary.written.length} file(s) written, ${summary.failed.length} failed, in ${seconds} s\n`,
+  );
+  return summary.failedLogs > 0 || summary.failed.length > 0 || found.missing.length > 0 ? exitCodes.findings : exitCodes.ok;
+}

@@ -1,0 +1,14 @@
+import { CliError } from './cli-error.js';
+
+/** Splits `--format html,pdf --format pdf` style values into one checked list without duplicates. */
+export function parseList<T extends string>(value: unknown, allowed: readonly T[], flag: string): T[] {
+  const items = (Array.isArray(value) ? value : [value])
+    .flatMap((v) => String(v ?? '').split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
+  for (const item of items) {
+    if (!allowed.includes(item as T))
+      throw new CliError('usage', `--${flag}: "${item}" is not known; expected one or more of ${allowed.join(', ')}`);
+  }
+  return [...new Set(items)] as T[];
+}
