@@ -1,6 +1,9 @@
-import { join, resolve } from 'node:path';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { createRequire } from 'node:module';
 import { loadLocales } from '../locale/load-locales.js';
 import { loadLog } from '../log/load-log.js';
+import { readLogText } from '../log/read-log-text.js';
 import type { Finding, IncidentLog } from '../log/types.js';
 import { buildView, documentKinds, type DocumentKind, type DocumentView } from '../model/build-view.js';
 import { writeFileAtomic } from '../output/write-file-atomic.js';
@@ -9,8 +12,10 @@ import { loadTemplates } from '../render/load-templates.js';
 import { renderDocument } from '../render/render-document.js';
 import { renderNoticeEml } from '../render/render-notice-eml.js';
 import { renderNoticeText } from '../render/render-notice-text.js';
+import { hashParts, openRenderCache } from './render-cache.js';
+import { runQueue } from './run-queue.js';
 
-/** Output formats. */
+/** Output formats: HTML and PDF for every document; plain text and e-mail for the notice. */
 export const outputFormats = ['html', 'pdf', 'txt', 'eml'] as const;
 export type OutputFormat = (typeof outputFormats)[number];
 
@@ -28,61 +33,93 @@ export interface RenderOptions {
   launchPrinter?: () => Promise<PdfPrinter>;
   /** Told about each log and file as the run goes. */
   onEvent?: (event: RenderEvent) => void;
-  /** "Now" for overdue actions. */
+  /** "Now" for overdue actions of logs without `updated`. */
   now?: number;
+  /** Render everything, even outputs whose inputs have not changed since the last run. */
+  force?: boolean;
+  /** Stops the run between documents (Ctrl-C); what is written stays whole. */
+  signal?: AbortSignal;
 }
 
 /** Progress of a run, for the CLI to print. */
 export type RenderEvent =
   | { type: 'log'; file: string; findings: Finding[]; ok: boolean }
+  | { type: 'plan'; total: number; unchanged: number }
   | { type: 'written'; file: string; path: string }
+  | { type: 'skipped'; file: string; path: string }
   | { type: 'failed'; file: string; path: string; reason: string };
 
 /** What a run did. */
 export interface RenderSummary {
   logs: number;
   failedLogs: number;
+  /** Logs that were read without errors, for the archive. */
+  loaded: IncidentLog[];
   written: string[];
+  /** Outputs left alone because nothing they are made from changed. */
+  skipped: string[];
   failed: { file: string; path: string; reason: string }[];
   findings: Finding[];
+  /** True when the run stopped early on its signal. */
+  interrupted: boolean;
+  /** Browsers launched (0 when no PDF had to be printed). */
+  browserLaunches: number;
 }
 
-interface Pending {
+/** One output file to produce, made lazily so a large batch never holds every page in memory. */
+interface Output {
   file: string;
   path: string;
-  job: PdfJob;
+  format: OutputFormat;
+  hash: string;
+  make: () => string | Uint8Array | PdfJob;
 }
 
+const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
+
 /**
- * Renders logs to documents: every log is read and checked first, its HTML written, then all
- * PDFs printed in one browser. A log with errors is reported and skipped; the others go on.
+ * Renders logs to documents: every log is read and checked first, unchanged outputs are skipped,
+ * HTML, text and e-mail are written at once, then PDFs are printed in one browser with a bounded
+ * pool of pages. A log with errors is reported and skipped, a failed document is reported: the
+ * others go on. Every file is written atomically.
  */
 export async function renderLogs(options: RenderOptions): Promise<RenderSummary> {
   const templates = loadTemplates(options.templateDirs);
   const locales = loadLocales(templates.dirs);
-  const summary: RenderSummary = { logs: 0, failedLogs: 0, written: [], failed: [], findings: [] };
+  const summary: RenderSummary = {
+    logs: 0,
+    failedLogs: 0,
+    loaded: [],
+    written: [],
+    skipped: [],
+    failed: [],
+    findings: [],
+    interrupted: false,
+    browserLaunches: 0,
+  };
   const emit = options.onEvent ?? (() => undefined);
-  const pending: Pending[] = [];
-  const ids = new Map<string, string>();
   const outDir = resolve(options.outDir);
+  const cache = openRenderCache(outDir);
+  const ids = new Map<string, string>();
+  const outputs: Output[] = [];
+  const day = new Date(options.now ?? Date.now()).toISOString().slice(0, 10);
 
   for (const file of options.files) {
+    if (options.signal?.aborted) break;
     summary.logs++;
-    const result = loadLog(file, { locales });
+    const text = readText(file);
+    const result = loadLog(file, { locales, ...(text === undefined ? {} : { text }) });
     const findings = [...result.findings];
     const log = result.log;
-    if (log) {
-      const other = ids.get(log.id);
-      if (other) {
-        findings.push({
-          file,
-          line: 1,
-          column: 1,
-          severity: 'error',
-          rule: 'log/duplicate-id',
-          message: `id "${log.id}" is already used by ${other}; expected every log to have its own id (set id: in the front matter)`,
-        });
-      }
+    if (log && ids.has(log.id)) {
+      findings.push({
+        file,
+        line: 1,
+        column: 1,
+        severity: 'error',
+        rule: 'log/duplicate-id',
+        message: `id "${log.id}" is already used by ${ids.get(log.id)}; expected every log to have its own id (set id: in the front matter)`,
+      });
     }
     summary.findings.push(...findings);
     const ok = Boolean(log) && !findings.some((f) => f.severity === 'error');
@@ -92,68 +129,112 @@ export async function renderLogs(options: RenderOptions): Promise<RenderSummary>
       continue;
     }
     ids.set(log.id, file);
+    summary.loaded.push(log);
+    removeStalePartials(join(outDir, log.id));
     const langs = options.langs && options.langs.length > 0 ? log.languages.filter((l) => options.langs?.includes(l)) : log.languages;
-    if (langs.length === 0) continue;
+    // What every output of this log is made from; a log without `updated` also depends on the day (overdue actions).
+    const logHash = hashParts([version, templates.hash, text ?? file, log.updated ? '' : day]);
     for (const kind of options.docs) {
-      const views = langs.map((lang) => buildView(log, kind, lang, { locales, now: options.now }));
-      const outputs: { name: string; views: DocumentView[] }[] = views.map((view) => ({ name: `${kind}.${view.lang}`, views: [view] }));
-      if (kind === 'notice') outputs.push({ name: 'notice', views });
-      for (const output of outputs) {
-        const base = join(outDir, log.id, output.name);
-        let html: string;
-        try {
-          html = renderDocument(templates, kind, output.views);
-        } catch (error) {
-          const reason = `template error: ${(error as Error).message}`;
-          summary.failed.push({ file, path: `${base}.html`, reason });
-          emit({ type: 'failed', file, path: `${base}.html`, reason });
-          continue;
-        }
-        if (options.formats.includes('html')) {
-          writeFileAtomic(`${base}.html`, html);
-          summary.written.push(`${base}.html`);
-          emit({ type: 'written', file, path: `${base}.html` });
-        }
-        if (options.formats.includes('pdf')) pending.push({ file, path: `${base}.pdf`, job: pdfJob(log, html, output.views) });
-        if (kind === 'notice' && options.formats.includes('txt')) {
-          writeFileAtomic(`${base}.txt`, renderNoticeText(output.views));
-          summary.written.push(`${base}.txt`);
-          emit({ type: 'written', file, path: `${base}.txt` });
-        }
-        if (kind === 'notice' && output.name === 'notice' && options.formats.includes('eml')) {
-          const text = renderNoticeText(output.views);
+      const sets: { name: string; langs: string[] }[] = langs.map((lang) => ({ name: `${kind}.${lang}`, langs: [lang] }));
+      if (kind === 'notice' && langs.length > 0) sets.push({ name: 'notice', langs });
+      for (const set of sets) {
+        let views: DocumentView[] | undefined;
+        const viewsOf = () => (views ??= set.langs.map((lang) => buildView(log, kind, lang, { locales, now: options.now })));
+        const html = () => renderDocument(templates, kind, viewsOf());
+        const base = join(outDir, log.id, set.name);
+        const add = (format: OutputFormat, make: Output['make']) =>
+          outputs.push({ file, path: `${base}.${format}`, format, hash: hashParts([logHash, kind, set.langs.join(','), format]), make });
+        if (options.formats.includes('html')) add('html', html);
+        if (options.formats.includes('pdf')) add('pdf', () => pdfJob(log, html(), viewsOf()));
+        if (kind === 'notice' && options.formats.includes('txt')) add('txt', () => renderNoticeText(viewsOf()));
+        if (kind === 'notice' && set.name === 'notice' && options.formats.includes('eml')) {
           const date = new Date(log.updated?.epoch ?? options.now ?? Date.now());
-          writeFileAtomic(`${base}.eml`, renderNoticeEml({ views: output.views, html, text, date }));
-          summary.written.push(`${base}.eml`);
-          emit({ type: 'written', file, path: `${base}.eml` });
+          add('eml', () => renderNoticeEml({ views: viewsOf(), html: html(), text: renderNoticeText(viewsOf()), date }));
         }
       }
     }
   }
 
-  if (pending.length > 0) {
-    if (!options.launchPrinter) throw new Error('PDF output needs a printer');
-    const printer = await options.launchPrinter();
-    try {
-      await Promise.all(
-        pending.map(async (item) => {
-          try {
-            const pdf = await printer.print(item.job).catch(() => printer.print(item.job));
-            writeFileAtomic(item.path, pdf);
-            summary.written.push(item.path);
-            emit({ type: 'written', file: item.file, path: item.path });
-          } catch (error) {
-            const reason = (error as Error).message.split('\n')[0] ?? 'unknown error';
-            summary.failed.push({ file: item.file, path: item.path, reason });
-            emit({ type: 'failed', file: item.file, path: item.path, reason });
-          }
-        }),
-      );
-    } finally {
-      await printer.close();
+  const due = outputs.filter(
+    (output) => options.force || cache.get(relative(outDir, output.path)) !== output.hash || !existsSync(output.path),
+  );
+  const dueSet = new Set(due);
+  emit({ type: 'plan', total: outputs.length, unchanged: outputs.length - due.length });
+  for (const output of outputs) {
+    if (!dueSet.has(output)) {
+      summary.skipped.push(output.path);
+      emit({ type: 'skipped', file: output.file, path: output.path });
     }
   }
+  const done = (output: Output) => {
+    cache.set(relative(outDir, output.path), output.hash);
+    summary.written.push(output.path);
+    emit({ type: 'written', file: output.file, path: output.path });
+  };
+  const fail = (output: Output, error: unknown) => {
+    const reason = ((error as Error)?.message ?? String(error)).split('\n')[0] ?? 'unknown error';
+    summary.failed.push({ file: output.file, path: output.path, reason });
+    emit({ type: 'failed', file: output.file, path: output.path, reason });
+  };
+
+  try {
+    const pdfs: Output[] = [];
+    for (const output of due) {
+      if (options.signal?.aborted) break;
+      if (output.format === 'pdf') {
+        pdfs.push(output);
+        continue;
+      }
+      try {
+        writeFileAtomic(output.path, output.make() as string);
+        done(output);
+      } catch (error) {
+        if ((error as { code?: string }).code === 'templates') throw error;
+        fail(output, error);
+      }
+    }
+    if (pdfs.length > 0 && !options.signal?.aborted) {
+      if (!options.launchPrinter) throw new Error('PDF output needs a printer');
+      const printer = await options.launchPrinter();
+      try {
+        await runQueue(
+          pdfs,
+          printer.concurrency,
+          async (output) => {
+            try {
+              const pdf = await printer.print(output.make() as PdfJob);
+              if (options.signal?.aborted && summary.interrupted) return;
+              writeFileAtomic(output.path, pdf);
+              done(output);
+            } catch (error) {
+              if ((error as { code?: string }).code === 'templates') throw error;
+              fail(output, error);
+            }
+          },
+          options.signal,
+        );
+      } finally {
+        summary.browserLaunches = printer.launches;
+        await printer.close();
+      }
+    }
+  } finally {
+    summary.interrupted = Boolean(options.signal?.aborted);
+    cache.save();
+  }
   return summary;
+}
+
+/** The log's text, read once so that the cache hash and the parser see the same bytes; undefined when it cannot be read (loadLog then reports why). */
+function readText(file: string): string | undefined {
+  const read = readLogText(file);
+  return 'text' in read ? read.text : undefined;
+}
+
+/** Temporary files left by a run that was killed (SIGKILL, power loss) in the middle of a write. */
+function removeStalePartials(dir: string): void {
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir)) if (name.endsWith('.partial')) rmSync(join(dir, name), { force: true });
 }
 
 function pdfJob(log: IncidentLog, html: string, views: readonly DocumentView[]): PdfJob {

@@ -20,8 +20,26 @@ export interface PdfJob {
 
 /** Prints HTML to PDF in one headless Chromium with a bounded pool of pages. */
 export interface PdfPrinter {
+  /** Prints one document, retrying on a fresh page (and a fresh browser if it died). */
   print(job: PdfJob): Promise<Uint8Array>;
+  /** How many pages print at once. */
+  readonly concurrency: number;
+  /** How many times a browser was launched (1 unless one crashed). */
+  readonly launches: number;
   close(): Promise<void>;
+}
+
+/** Options for {@link launchPdfPrinter}. */
+export interface PdfPrinterOptions {
+  executablePath?: string;
+  /** Pages printing at once; default: the number of cores, at most 4. */
+  concurrency?: number;
+  /** Per document, for loading and printing; default 60 s. */
+  timeoutMs?: number;
+  /** Attempts per document after the first; default 2. */
+  retries?: number;
+  /** Called with the page before each attempt; tests use it to crash a page or the browser. */
+  beforePrint?: (page: Page, attempt: number, browser: Browser) => Promise<void>;
 }
 
 /** The address a document is served at inside the browser; nothing else is ever answered. */
@@ -51,88 +69,130 @@ const chrome =
 
 /** Header and footer templates for Chromium, with page numbers in the document's words. */
 export function headerFooter(job: PdfJob): { headerTemplate: string; footerTemplate: string } {
-  const [before, middle, after] = job.pageOf.split(/\{page\}|\{pages\}/);
-  const pageOf = `${escape(before ?? '')}<span class="pageNumber"></span>${escape(middle ?? ' / ')}<span class="totalPages"></span>${escape(after ?? '')}`;
+  const pageOf = job.pageOf
+    .split(/(\{page\}|\{pages\})/)
+    .map((part) =>
+      part === '{page}' ? '<span class="pageNumber"></span>' : part === '{pages}' ? '<span class="totalPages"></span>' : escape(part),
+    )
+    .join('');
   return {
     headerTemplate: `<div style='${chrome}'><span>${escape(job.headerLeft)}</span><span style="text-align:right">${escape(job.headerRight)}</span></div>`,
     footerTemplate: `<div style='${chrome}'><span>${escape(job.footerLeft)}</span><span style="white-space:nowrap">${pageOf}</span></div>`,
   };
 }
 
+type SealedPage = Page & { wartaHtml?: string };
+
 /**
  * Launches one Chromium for a whole run (puppeteer is loaded only now) and returns a printer that
  * serves each document from memory to a sealed page: JavaScript off, and every request other than
- * the document itself aborted, so printing never reaches the network or the disk.
+ * the document itself aborted, so printing never reaches the network or the disk. Pages are
+ * pooled; a page that fails is closed and the document retried on a fresh one, and a browser that
+ * died is launched again.
  */
-export async function launchPdfPrinter(
-  options: { executablePath?: string; concurrency?: number; timeoutMs?: number } = {},
-): Promise<PdfPrinter> {
+export async function launchPdfPrinter(options: PdfPrinterOptions = {}): Promise<PdfPrinter> {
   const executablePath = options.executablePath ?? findChromium();
   const { default: puppeteer } = await import('puppeteer');
-  let browser: Browser;
-  try {
-    browser = await puppeteer.launch({
-      executablePath,
-      headless: true,
-      args: [...launchArgs, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
-      handleSIGINT: true,
-      handleSIGTERM: true,
-      handleSIGHUP: true,
-    });
-  } catch (error) {
-    throw new CliError('browser-failed', `Chromium at ${executablePath} would not start: ${(error as Error).message.split('\n')[0]}`, {
-      cause: error,
-    });
-  }
   const timeout = options.timeoutMs ?? 60_000;
+  const retries = options.retries ?? 2;
   const size = Math.max(1, options.concurrency ?? Math.min(4, availableParallelism()));
-  const idle: Page[] = [];
-  const waiting: ((page: Page) => void)[] = [];
-  let open = 0;
+  let launches = 0;
+  let closed = false;
 
-  const newPage = async (): Promise<Page> => {
-    const page = await browser.newPage();
+  const launch = async (): Promise<Browser> => {
+    try {
+      launches++;
+      return await puppeteer.launch({
+        executablePath,
+        headless: true,
+        args: [...launchArgs, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
+        // The CLI handles signals itself so it can remove temporary files before it exits.
+        handleSIGINT: false,
+        handleSIGTERM: false,
+        handleSIGHUP: false,
+        protocolTimeout: timeout * 2,
+      });
+    } catch (error) {
+      throw new CliError('browser-failed', `Chromium at ${executablePath} would not start: ${(error as Error).message.split('\n')[0]}`, {
+        cause: error,
+      });
+    }
+  };
+
+  let browser: Promise<Browser> = launch();
+  await browser;
+  // Kill Chromium even when the process ends abruptly, so no browser outlives warta.
+  const killOnExit = () => {
+    void browser.then((b) => b.process()?.kill('SIGKILL')).catch(() => undefined);
+  };
+  const killNow = () => {
+    browser.then((b) => b.process()?.kill('SIGKILL')).catch(() => undefined);
+  };
+  process.once('exit', killOnExit);
+
+  const idle: SealedPage[] = [];
+  const waiting: (() => void)[] = [];
+  let busy = 0;
+
+  const currentBrowser = async (): Promise<Browser> => {
+    const pending = browser;
+    const b = await pending;
+    if (b.connected || closed) return b;
+    // The browser died (crash, OOM kill): start a new one once, shared by every job that noticed.
+    if (browser === pending) {
+      idle.length = 0;
+      browser = launch();
+    }
+    return browser;
+  };
+  const newPage = async (): Promise<SealedPage> => {
+    const page: SealedPage = await (await currentBrowser()).newPage();
     await page.setJavaScriptEnabled(false);
     await page.setRequestInterception(true);
     page.on('request', (request) => {
-      const current = (page as Page & { wartaHtml?: string }).wartaHtml;
-      if (request.url() === documentUrl && current !== undefined) {
-        void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: current });
+      if (request.url() === documentUrl && page.wartaHtml !== undefined) {
+        void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: page.wartaHtml }).catch(() => undefined);
       } else {
-        void request.abort('blockedbyclient');
+        void request.abort('blockedbyclient').catch(() => undefined);
       }
     });
     page.setDefaultTimeout(timeout);
     return page;
   };
-  const acquire = async (): Promise<Page> => {
-    const page = idle.pop();
-    if (page) return page;
-    if (open < size) {
-      open++;
-      try {
-        return await newPage();
-      } catch (error) {
-        open--;
-        throw error;
-      }
+  /** Waits for a free slot in the pool, then gives a page from it (or a new one). */
+  const acquire = async (): Promise<SealedPage> => {
+    while (busy >= size) await new Promise<void>((resolve) => waiting.push(resolve));
+    busy++;
+    try {
+      let page = idle.pop();
+      while (page && (page.isClosed() || !page.browser().connected)) page = idle.pop();
+      return page ?? (await newPage());
+    } catch (error) {
+      release();
+      throw error;
     }
-    return new Promise((resolve) => waiting.push(resolve));
   };
-  const release = (page: Page) => {
-    const next = waiting.shift();
-    if (next) next(page);
-    else idle.push(page);
+  const release = (page?: SealedPage) => {
+    busy--;
+    if (page && !page.isClosed()) idle.push(page);
+    waiting.shift()?.();
   };
 
-  return {
-    async print(job) {
-      const page = await acquire();
-      try {
-        (page as Page & { wartaHtml?: string }).wartaHtml = job.html;
-        await page.goto(documentUrl, { waitUntil: 'load', timeout });
-        await page.evaluateHandle('document.fonts.ready').catch(() => undefined);
-        const pdf = await page.pdf({
+  const attempt = async (job: PdfJob, n: number): Promise<Uint8Array> => {
+    const page = await acquire();
+    // A crashed renderer does not always fail the pending call; the page's error event does.
+    let onCrash: (error: Error) => void = () => undefined;
+    const crashed = new Promise<never>((_, reject) => {
+      onCrash = (error) => reject(new Error(`page crashed: ${error.message}`));
+      page.once('error', onCrash);
+    });
+    crashed.catch(() => undefined);
+    try {
+      if (options.beforePrint) await options.beforePrint(page, n, await browser);
+      page.wartaHtml = job.html;
+      await Promise.race([page.goto(documentUrl, { waitUntil: 'load', timeout }), crashed]);
+      const pdf = await Promise.race([
+        page.pdf({
           format: job.format ?? 'A4',
           printBackground: true,
           displayHeaderFooter: true,
@@ -141,20 +201,50 @@ export async function launchPdfPrinter(
           tagged: true,
           outline: true,
           timeout,
-        });
-        release(page);
-        return pdf;
-      } catch (error) {
-        // A page that failed is not trusted again: close it and let the pool open a fresh one.
-        open--;
-        await page.close().catch(() => undefined);
-        const next = waiting.shift();
-        if (next) void acquire().then(next, () => undefined);
-        throw error;
+        }),
+        crashed,
+      ]);
+      page.off('error', onCrash);
+      page.wartaHtml = undefined;
+      release(page);
+      return pdf;
+    } catch (error) {
+      // A page that failed is not trusted again.
+      page.off('error', onCrash);
+      await page.close().catch(() => undefined);
+      release();
+      throw error;
+    }
+  };
+
+  return {
+    concurrency: size,
+    get launches() {
+      return launches;
+    },
+    async print(job) {
+      let last: unknown;
+      for (let n = 0; n <= retries; n++) {
+        if (closed) throw new Error('the printer was closed');
+        try {
+          return await attempt(job, n);
+        } catch (error) {
+          last = error;
+        }
       }
+      const message = (last as Error)?.message?.split('\n')[0] ?? String(last);
+      throw new Error(`${message} (after ${retries + 1} attempts)`, { cause: last });
     },
     async close() {
-      await browser.close().catch(() => undefined);
+      closed = true;
+      process.removeListener('exit', killOnExit);
+      const b = await browser.catch(() => undefined);
+      if (!b) return;
+      // A browser that does not close within 5 s is killed; the timer must not keep warta alive.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([b.close(), new Promise((resolve) => (timer = setTimeout(resolve, 5000)))]).catch(() => undefined);
+      clearTimeout(timer);
+      killNow();
     },
   };
 }

@@ -2,6 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
+import { hashParts } from '../build/render-cache.js';
+import { CliError } from '../cli/cli-error.js';
 import { embeddedFonts } from './embedded-fonts.js';
 
 /** Templates of a run, compiled once: documents by kind, with partials, helpers and the stylesheet. */
@@ -10,8 +12,10 @@ export interface TemplateSet {
   dirs: string[];
   documents: Map<string, Handlebars.TemplateDelegate>;
   css: string;
-  /** Source file of each document template and partial, for messages. */
+  /** Source file of each document template (`report`) and partial (`partial:facts`), for messages. */
   sources: Map<string, string>;
+  /** Hash of every file that shapes the output (templates, partials, styles, locales, fonts). */
+  hash: string;
 }
 
 /** The templates folder shipped with warta. */
@@ -30,11 +34,24 @@ function collect(dirs: readonly string[], sub: string, extension: string): Map<s
   return found;
 }
 
+/** Reads a template and checks its syntax now, so a mistake names its file and line before any log is rendered. */
+function readTemplate(file: string): string {
+  const source = readFileSync(file, 'utf8');
+  try {
+    Handlebars.parse(source);
+  } catch (error) {
+    const message = (error as Error).message;
+    const line = /line (\d+)/.exec(message)?.[1] ?? '1';
+    throw new CliError('templates', `${file}:${line}: template error: ${message.split('\n').pop()?.trim() ?? message}`, { cause: error });
+  }
+  return source;
+}
+
 /**
  * Compiles every document template (`*.hbs` at the top of a templates folder), partial
  * (`partials/*.hbs`) and stylesheet (`styles/*.css`) of the given folders into one isolated
  * Handlebars environment. Templates are data: they get helpers for labels only, no file or
- * network access.
+ * network access. A syntax error throws a CliError naming the file and line.
  */
 export function loadTemplates(extraDirs: readonly string[] = []): TemplateSet {
   const dirs = [builtinTemplatesDir, ...extraDirs];
@@ -46,16 +63,24 @@ export function loadTemplates(extraDirs: readonly string[] = []): TemplateSet {
   });
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
 
+  const hashed: string[] = [];
   const sources = new Map<string, string>();
   for (const [name, file] of collect(dirs, 'partials', '.hbs')) {
-    hbs.registerPartial(name, readFileSync(file, 'utf8'));
+    const source = readTemplate(file);
+    hbs.registerPartial(name, source);
     sources.set(`partial:${name}`, file);
+    hashed.push(`partial:${name}`, source);
   }
   const documents = new Map<string, Handlebars.TemplateDelegate>();
   for (const [name, file] of collect(dirs, '.', '.hbs')) {
-    documents.set(name, hbs.compile(readFileSync(file, 'utf8'), { strict: false, noEscape: false, preventIndent: true }));
+    const source = readTemplate(file);
+    documents.set(name, hbs.compile(source, { strict: false, noEscape: false, preventIndent: true }));
     sources.set(name, file);
+    hashed.push(`document:${name}`, source);
   }
-  const css = [embeddedFonts(), ...[...collect(dirs, 'styles', '.css').values()].map((file) => readFileSync(file, 'utf8'))].join('\n');
-  return { dirs, documents, css, sources };
+  const styles = [...collect(dirs, 'styles', '.css').values()].map((file) => readFileSync(file, 'utf8'));
+  const fonts = embeddedFonts();
+  const css = [fonts, ...styles].join('\n');
+  for (const [name, file] of collect(dirs, 'locales', '.yaml')) hashed.push(`locale:${name}`, readFileSync(file, 'utf8'));
+  return { dirs, documents, css, sources, hash: hashParts([...hashed, css]) };
 }

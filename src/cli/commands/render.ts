@@ -8,6 +8,8 @@ import type { Command } from '../command.js';
 import { formatFinding } from '../format-finding.js';
 import { exitCodes, type CliIO } from '../io.js';
 import { parseList } from '../parse-list.js';
+import { progressBar } from '../progress-bar.js';
+import { CliError } from '../cli-error.js';
 
 /** `warta render`: logs to documents; exit 1 when a log or a document failed, the others still written. */
 export const renderCommand: Command = {
@@ -38,6 +40,12 @@ export const renderCommand: Command = {
         array: true,
       })
       .option('quiet', { alias: 'q', describe: 'print only problems and the summary', type: 'boolean', default: false })
+      .option('force', {
+        describe: 'render every document, even those whose inputs did not change since the last run',
+        type: 'boolean',
+        default: false,
+      })
+      .option('jobs', { alias: 'j', describe: 'PDF pages printed at once (default: cores, at most 4)', type: 'number' })
       .example('$0 render', 'render every log under incidents/ to output/')
       .example('$0 render incidents/2015-12-11-vcenter.md -f pdf -d notice', 'only the notice of one log, as PDF'),
   run: render,
@@ -54,35 +62,67 @@ async function render(args: Record<string, unknown>, io: CliIO): Promise<number>
     io.stderr('warta: no logs found (expected *.md files)\n');
     return exitCodes.findings;
   }
+  const jobs = args.jobs === undefined ? undefined : Number(args.jobs);
+  if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1 || jobs > 32))
+    throw new CliError('usage', `--jobs: found ${String(args.jobs)}; expected a whole number from 1 to 32`);
   const started = Date.now();
   const outDir = String(args.out);
+  // On a terminal a bar redraws in place; elsewhere (CI, pipes) every document gets its own line.
+  const bar = io.isTTY && !quiet ? progressBar(io.stderr) : undefined;
+  const above = (write: (text: string) => void, text: string) => {
+    bar?.clear();
+    write(text);
+    bar?.update();
+  };
   const summary = await renderLogs({
     files: found.files,
     outDir: resolve(io.cwd, outDir),
     formats,
     docs,
     langs,
+    force: Boolean(args.force),
+    signal: io.signal,
     launchPrinter: async () => {
       const { launchPdfPrinter } = await import('../../pdf/pdf-printer.js');
       const { findChromium } = await import('../../pdf/find-chromium.js');
-      return launchPdfPrinter({ executablePath: findChromium(io.env ?? process.env) });
+      return launchPdfPrinter({ executablePath: findChromium(io.env ?? process.env), concurrency: jobs });
     },
     onEvent: (event) => {
       if (event.type === 'log') {
         for (const finding of event.findings) {
-          if (!quiet || finding.severity === 'error') io.stderr(`${formatFinding(finding, io.cwd)}\n`);
+          if (!quiet || finding.severity === 'error') above(io.stderr, `${formatFinding(finding, io.cwd)}\n`);
         }
-        if (!event.ok) io.stderr(`${relative(io.cwd, event.file)}: not rendered (fix the errors above)\n`);
+        if (!event.ok) above(io.stderr, `${relative(io.cwd, event.file)}: not rendered (fix the errors above)\n`);
+      } else if (event.type === 'plan') {
+        if (bar) {
+          bar.progress.total = event.total;
+          bar.update();
+        }
       } else if (event.type === 'written') {
-        if (!quiet) io.stdout(`wrote ${relative(io.cwd, event.path)}\n`);
+        if (bar) {
+          bar.progress.written++;
+          bar.update();
+        } else if (!quiet) io.stdout(`wrote ${relative(io.cwd, event.path)}\n`);
+      } else if (event.type === 'skipped') {
+        if (bar) {
+          bar.progress.unchanged++;
+          bar.update();
+        } else if (!quiet) io.stdout(`unchanged ${relative(io.cwd, event.path)}\n`);
       } else {
-        io.stderr(`${relative(io.cwd, event.path)}: failed: ${event.reason}\n`);
+        if (bar) bar.progress.failed++;
+        above(io.stderr, `${relative(io.cwd, event.path)}: failed: ${event.reason}\n`);
       }
     },
   });
+  bar?.finish();
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const rendered = summary.logs - summary.failedLogs;
   io.stdout(
-    `${summary.logs} log(s): ${summary.logs - summary.failedLogs} rendered, ${summary.failedLogs} not rendered; ${summary.written.length} file(s) written, ${summary.failed.length} failed, in ${seconds} s\n`,
+    `${summary.logs} log(s): ${rendered} rendered, ${summary.failedLogs} not rendered; ${summary.written.length} file(s) written, ${summary.skipped.length} unchanged, ${summary.failed.length} failed, in ${seconds} s${summary.browserLaunches === 0 ? ' (no browser needed)' : ''}\n`,
   );
+  if (summary.interrupted) {
+    io.stderr('warta: interrupted; every file written is complete, the rest was not rendered\n');
+    return 130;
+  }
   return summary.failedLogs > 0 || summary.failed.length > 0 || found.missing.length > 0 ? exitCodes.findings : exitCodes.ok;
 }

@@ -1,0 +1,209 @@
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { renderLogs, type RenderOptions } from '../../src/build/render-logs.js';
+import type { PdfJob, PdfPrinter } from '../../src/pdf/pdf-printer.js';
+import { tempDir } from '../helpers.js';
+
+const root = resolve(import.meta.dirname, '../..');
+const fixtures = resolve(root, 'test/fixtures');
+
+/** A printer that makes a tiny fake PDF, fails for chosen documents, and counts what it did. */
+function fakePrinter(failFor: (job: PdfJob) => boolean = () => false) {
+  const stats = { launched: 0, printed: 0 };
+  const launchPrinter = async (): Promise<PdfPrinter> => {
+    stats.launched++;
+    return {
+      concurrency: 2,
+      launches: 1,
+      print: async (job) => {
+        if (failFor(job)) throw new Error('Navigation timeout of 60000 ms exceeded (after 3 attempts)');
+        stats.printed++;
+        return new TextEncoder().encode(`%PDF-1.4 fake ${job.footerLeft}\n%%EOF`);
+      },
+      close: async () => undefined,
+    };
+  };
+  return { stats, launchPrinter };
+}
+
+/** Processes whose environment carries the mark (other than this test process). */
+function marked(mark: string): string[] {
+  return readdirSync('/proc').filter((pid) => {
+    if (!/^\d+$/.test(pid) || Number(pid) === process.pid) return false;
+    try {
+      return readFileSync(`/proc/${pid}/environ`).includes(mark);
+    } catch {
+      return false;
+    }
+  });
+}
+
+function copyLogs(): string {
+  const dir = tempDir('warta-logs-');
+  cpSync(join(fixtures, 'valid/small-change.md'), join(dir, 'a.md'));
+  writeFileSync(
+    join(dir, 'b.md'),
+    readFileSync(join(fixtures, 'valid/small-change.md'), 'utf8').replace('Mail server patch', 'Web server patch'),
+  );
+  return dir;
+}
+
+const base = (dir: string, out: string, extra: Partial<RenderOptions> = {}): RenderOptions => ({
+  files: readdirSync(dir)
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => join(dir, f)),
+  outDir: out,
+  formats: ['html', 'pdf', 'txt', 'eml'],
+  docs: ['report', 'notice', 'lessons'],
+  now: Date.UTC(2024, 5, 1),
+  ...extra,
+});
+
+describe('renderLogs: incremental builds', () => {
+  it('skips unchanged documents, launches no browser, and rebuilds what a change touches', async () => {
+    const dir = copyLogs();
+    const out = tempDir();
+    const first = fakePrinter();
+    const run1 = await renderLogs(base(dir, out, { launchPrinter: first.launchPrinter }));
+    expect(run1.failed).toEqual([]);
+    expect(run1.skipped).toEqual([]);
+    expect(first.stats.printed).toBe(2 * 7);
+    expect(existsSync(join(out, '.warta-cache.json'))).toBe(true);
+
+    const second = fakePrinter();
+    const run2 = await renderLogs(base(dir, out, { launchPrinter: second.launchPrinter }));
+    expect(run2.written).toEqual([]);
+    expect(run2.skipped).toHaveLength(run1.written.length);
+    expect(second.stats.launched).toBe(0);
+    expect(run2.browserLaunches).toBe(0);
+
+    // A change to one log rebuilds only that log's documents.
+    writeFileSync(
+      join(dir, 'b.md'),
+      readFileSync(join(dir, 'b.md'), 'utf8').replace('The mail server was patched.', 'The web server was patched.'),
+    );
+    const third = fakePrinter();
+    const run3 = await renderLogs(base(dir, out, { launchPrinter: third.launchPrinter }));
+    expect(run3.written.length).toBe(run1.written.length / 2);
+    expect(run3.written.every((p) => p.includes(`${join(out, 'b')}`))).toBe(true);
+
+    // A template change (a user's stylesheet) rebuilds everything.
+    const templates = tempDir('warta-templates-');
+    mkdirSync(join(templates, 'styles'));
+    writeFileSync(join(templates, 'styles', 'brand.css'), 'h1 { color: #c00; }');
+    const fourth = fakePrinter();
+    const run4 = await renderLogs(base(dir, out, { launchPrinter: fourth.launchPrinter, templateDirs: [templates] }));
+    expect(run4.written.length).toBe(run1.written.length);
+    expect(readFileSync(join(out, 'a', 'report.en.html'), 'utf8')).toContain('h1 { color: #c00; }');
+
+    // A deleted output is made again; --force makes everything again.
+    const { rmSync } = await import('node:fs');
+    rmSync(join(out, 'a', 'notice.txt'));
+    const run5 = await renderLogs(base(dir, out, { launchPrinter: fakePrinter().launchPrinter, templateDirs: [templates] }));
+    expect(run5.written).toEqual([join(out, 'a', 'notice.txt')]);
+    const run6 = await renderLogs(base(dir, out, { launchPrinter: fakePrinter().launchPrinter, templateDirs: [templates], force: true }));
+    expect(run6.written.length).toBe(run1.written.length);
+  });
+});
+
+describe('renderLogs: failures and interruptions', () => {
+  it('reports exactly the documents that failed and writes all the others', async () => {
+    const dir = copyLogs();
+    const out = tempDir();
+    const printer = fakePrinter(
+      (job) => job.footerLeft === 'b' && job.html.includes('<html lang="id">') && job.html.includes('doc-report'),
+    );
+    const summary = await renderLogs(base(dir, out, { launchPrinter: printer.launchPrinter }));
+    expect(summary.failed).toEqual([
+      {
+        file: join(dir, 'b.md'),
+        path: join(out, 'b', 'report.id.pdf'),
+        reason: 'Navigation timeout of 60000 ms exceeded (after 3 attempts)',
+      },
+    ]);
+    expect(existsSync(join(out, 'b', 'report.id.pdf'))).toBe(false);
+    expect(existsSync(join(out, 'b', 'report.en.pdf'))).toBe(true);
+    // 18 files a log: 7 HTML, 7 PDF, 3 text notices and the e-mail.
+    expect(summary.written).toHaveLength(2 * 18 - 1);
+    // The failed document is not cached: the next run tries it again.
+    const again = fakePrinter();
+    const next = await renderLogs(base(dir, out, { launchPrinter: again.launchPrinter }));
+    expect(next.written).toEqual([join(out, 'b', 'report.id.pdf')]);
+  });
+
+  it('removes temporary files left by a killed run', async () => {
+    const dir = copyLogs();
+    const out = tempDir();
+    mkdirSync(join(out, 'a'), { recursive: true });
+    writeFileSync(join(out, 'a', 'report.en.pdf.1234.abcd.partial'), 'half a pdf');
+    await renderLogs(base(dir, out, { formats: ['html'] }));
+    expect(readdirSync(join(out, 'a')).filter((f) => f.endsWith('.partial'))).toEqual([]);
+  });
+
+  it('stops between documents when its signal is aborted', async () => {
+    const dir = copyLogs();
+    const out = tempDir();
+    const controller = new AbortController();
+    let printed = 0;
+    const summary = await renderLogs(
+      base(dir, out, {
+        formats: ['pdf'],
+        signal: controller.signal,
+        launchPrinter: async () => ({
+          concurrency: 1,
+          launches: 1,
+          print: async () => {
+            if (++printed === 2) controller.abort();
+            return new TextEncoder().encode('%PDF-1.4\n%%EOF');
+          },
+          close: async () => undefined,
+        }),
+      }),
+    );
+    expect(summary.interrupted).toBe(true);
+    expect(printed).toBe(2);
+    expect(summary.written.length).toBeLessThanOrEqual(2);
+  });
+
+  it('a real run killed with SIGTERM leaves no partial file and no Chromium behind', async () => {
+    const dir = tempDir('warta-kill-');
+    for (const name of readdirSync(join(root, 'incidents'))) cpSync(join(root, 'incidents', name), join(dir, name));
+    const out = tempDir();
+    // Chromium inherits this mark from warta, so its processes can be found even after they are orphaned.
+    const mark = `warta-test-${process.pid}-${Date.now()}`;
+    const child = spawn(process.execPath, [join(root, 'bin/warta.js'), 'render', dir, '-o', out, '-f', 'pdf', '--jobs', '2'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, WARTA_TEST_MARK: mark },
+    });
+    let stdout = '';
+    const exited = new Promise<number | null>((resolveExit) => child.on('exit', (code) => resolveExit(code)));
+    await new Promise<void>((resolveFirst) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString();
+        if (stdout.includes('wrote ')) resolveFirst();
+      });
+      void exited.then(() => resolveFirst());
+    });
+    // Chromium is running (processes with the mark besides warta itself).
+    expect(marked(mark).filter((pid) => Number(pid) !== child.pid).length).toBeGreaterThan(0);
+    child.kill('SIGTERM');
+    const code = await exited;
+    expect(code).toBe(130);
+    const files = readdirSync(out, { recursive: true }).map(String);
+    expect(files.filter((f) => f.includes('.partial'))).toEqual([]);
+    const pdfs = files.filter((f) => f.endsWith('.pdf'));
+    expect(pdfs.length).toBeGreaterThan(0);
+    expect(pdfs.length).toBeLessThan(18);
+    for (const pdf of pdfs) {
+      const bytes = readFileSync(join(out, pdf));
+      expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(bytes.subarray(-10).toString()).toContain('%%EOF');
+      expect(statSync(join(out, pdf)).size).toBeGreaterThan(1000);
+    }
+    // Chromium started by that run has gone with it.
+    await new Promise((r) => setTimeout(r, 500));
+    expect(marked(mark)).toEqual([]);
+  }, 60_000);
+});
