@@ -4,8 +4,9 @@ import { createRequire } from 'node:module';
 import { loadLocales } from '../locale/load-locales.js';
 import { loadLog } from '../log/load-log.js';
 import { readLogText } from '../log/read-log-text.js';
+import type { WartaConfig } from '../config/types.js';
 import type { Finding, IncidentLog } from '../log/types.js';
-import { buildView, documentKinds, type DocumentKind, type DocumentView } from '../model/build-view.js';
+import { buildView, type DocumentKind, type DocumentView } from '../model/build-view.js';
 import { writeFileAtomic } from '../output/write-file-atomic.js';
 import type { PdfJob, PdfPrinter } from '../pdf/pdf-printer.js';
 import { loadTemplates } from '../render/load-templates.js';
@@ -39,6 +40,8 @@ export interface RenderOptions {
   force?: boolean;
   /** Stops the run between documents (Ctrl-C); what is written stays whole. */
   signal?: AbortSignal;
+  /** Settings from warta.config.yaml: defaults for logs, logo, colours, paper. */
+  config?: Pick<WartaConfig, 'organization' | 'logo' | 'colors' | 'paper' | 'languages' | 'timezone'>;
 }
 
 /** Progress of a run, for the CLI to print. */
@@ -84,8 +87,12 @@ const version = (createRequire(import.meta.url)('../../package.json') as { versi
  * others go on. Every file is written atomically.
  */
 export async function renderLogs(options: RenderOptions): Promise<RenderSummary> {
-  const templates = loadTemplates(options.templateDirs);
+  const loaded = loadTemplates(options.templateDirs);
+  const templates = { ...loaded, css: `${loaded.css}\n${configCss(options.config)}` };
   const locales = loadLocales(templates.dirs);
+  const config = options.config;
+  const defaults = { languages: config?.languages, timezone: config?.timezone, organization: config?.organization };
+  const settingsHash = hashParts([templates.css, config?.logo ?? '', JSON.stringify(config?.paper ?? {}), JSON.stringify(defaults)]);
   const summary: RenderSummary = {
     logs: 0,
     failedLogs: 0,
@@ -108,7 +115,7 @@ export async function renderLogs(options: RenderOptions): Promise<RenderSummary>
     if (options.signal?.aborted) break;
     summary.logs++;
     const text = readText(file);
-    const result = loadLog(file, { locales, ...(text === undefined ? {} : { text }) });
+    const result = loadLog(file, { locales, defaults, ...(text === undefined ? {} : { text }) });
     const findings = [...result.findings];
     const log = result.log;
     if (log && ids.has(log.id)) {
@@ -133,19 +140,20 @@ export async function renderLogs(options: RenderOptions): Promise<RenderSummary>
     removeStalePartials(join(outDir, log.id));
     const langs = options.langs && options.langs.length > 0 ? log.languages.filter((l) => options.langs?.includes(l)) : log.languages;
     // What every output of this log is made from; a log without `updated` also depends on the day (overdue actions).
-    const logHash = hashParts([version, templates.hash, text ?? file, log.updated ? '' : day]);
+    const logHash = hashParts([version, templates.hash, settingsHash, text ?? file, log.updated ? '' : day]);
     for (const kind of options.docs) {
       const sets: { name: string; langs: string[] }[] = langs.map((lang) => ({ name: `${kind}.${lang}`, langs: [lang] }));
       if (kind === 'notice' && langs.length > 0) sets.push({ name: 'notice', langs });
       for (const set of sets) {
         let views: DocumentView[] | undefined;
-        const viewsOf = () => (views ??= set.langs.map((lang) => buildView(log, kind, lang, { locales, now: options.now })));
+        const viewsOf = () =>
+          (views ??= set.langs.map((lang) => buildView(log, kind, lang, { locales, now: options.now, logo: config?.logo })));
         const html = () => renderDocument(templates, kind, viewsOf());
         const base = join(outDir, log.id, set.name);
         const add = (format: OutputFormat, make: Output['make']) =>
           outputs.push({ file, path: `${base}.${format}`, format, hash: hashParts([logHash, kind, set.langs.join(','), format]), make });
         if (options.formats.includes('html')) add('html', html);
-        if (options.formats.includes('pdf')) add('pdf', () => pdfJob(log, html(), viewsOf()));
+        if (options.formats.includes('pdf')) add('pdf', () => ({ ...pdfJob(log, html(), viewsOf()), ...paper(config) }));
         if (kind === 'notice' && options.formats.includes('txt')) add('txt', () => renderNoticeText(viewsOf()));
         if (kind === 'notice' && set.name === 'notice' && options.formats.includes('eml')) {
           const date = new Date(log.updated?.epoch ?? options.now ?? Date.now());
@@ -231,6 +239,21 @@ function readText(file: string): string | undefined {
   return 'text' in read ? read.text : undefined;
 }
 
+/** CSS from the config: colours as the stylesheet's variables, and the paper size for printing from a browser. */
+function configCss(config: RenderOptions['config']): string {
+  if (!config) return '';
+  const colors = Object.entries(config.colors ?? {})
+    .map(([name, value]) => `--${name}: ${value};`)
+    .join(' ');
+  return `${colors ? `:root { ${colors} }\n` : ''}@page { size: ${config.paper.size}; }`;
+}
+
+/** Paper size and margins of the PDF from the config (A4 and warta's margins by default). */
+function paper(config: RenderOptions['config']): Pick<PdfJob, 'format' | 'margin'> {
+  if (!config) return {};
+  return { format: config.paper.size as PdfJob['format'], margin: config.paper.margin };
+}
+
 /** Temporary files left by a run that was killed (SIGKILL, power loss) in the middle of a write. */
 function removeStalePartials(dir: string): void {
   if (!existsSync(dir)) return;
@@ -250,5 +273,3 @@ function pdfJob(log: IncidentLog, html: string, views: readonly DocumentView[]):
     pageOf: views.map((v) => v.pageOf).join(' · '),
   };
 }
-
-export { documentKinds };

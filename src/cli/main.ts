@@ -21,6 +21,12 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     .usage(
       '$0 <command> [options]\n\nTurn incident logs into a management report, a user notice and a lessons-learned post-mortem, as HTML and PDF.',
     );
+  parser = parser.option('config', {
+    alias: 'c',
+    describe: 'settings file (default: warta.config.yaml here or in a folder above)',
+    type: 'string',
+    global: true,
+  });
   for (const command of commands) parser = parser.command(command.command, command.describe, command.builder);
   parser = parser
     .demandCommand(1, `Name a command: ${commands.map((c) => c.command.split(' ')[0]).join(', ')}.`)

@@ -3,7 +3,7 @@ import { changeStatuses, describe, frontMatterShape, incidentStatuses, knownKeys
 import { isValidTimezone } from './is-valid-timezone.js';
 import { parseLogTime } from './parse-log-time.js';
 import { positionOf } from './position-of.js';
-import type { Finding } from './types.js';
+import type { Finding, LogDefaults } from './types.js';
 
 /** The front matter when it can be rendered, and what was found wrong or missing. */
 export interface CheckedFrontMatter {
@@ -13,6 +13,8 @@ export interface CheckedFrontMatter {
 
 /** Edit distance, for "did you mean" on unknown keys. */
 function distance(a: string, b: string): number {
+  // Only distances up to 2 matter; a long key (hostile logs have megabyte keys) is never near.
+  if (Math.abs(a.length - b.length) > 2) return 3;
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     let diagonal = row[0] as number;
@@ -36,6 +38,7 @@ export function checkFrontMatter(
   doc: Document,
   lineCounter: LineCounter,
   availableLanguages: readonly string[],
+  defaults: LogDefaults = {},
 ): CheckedFrontMatter {
   const findings: CheckedFrontMatter['findings'] = [];
   const at = (path: readonly PropertyKey[], key = false) => positionOf(doc, lineCounter, path, { key });
@@ -82,7 +85,7 @@ export function checkFrontMatter(
       `status: found ${describe(value.status)}${hint}; expected for a ${value.type} one of ${statuses.join(', ')}`,
     );
   }
-  const timezone = value.timezone ?? 'UTC';
+  const timezone = value.timezone ?? defaults.timezone ?? 'UTC';
   if (!isValidTimezone(timezone)) {
     add(
       ['timezone'],
@@ -91,7 +94,7 @@ export function checkFrontMatter(
       `timezone: found ${describe(timezone)}; expected an IANA timezone name such as Asia/Jakarta or Europe/Amsterdam`,
     );
   }
-  const languages = value.languages ?? ['en'];
+  const languages = value.languages ?? defaults.languages ?? ['en'];
   languages.forEach((lang, i) => {
     if (!availableLanguages.includes(lang)) {
       add(
@@ -127,6 +130,15 @@ export function checkFrontMatter(
     if (!node || typeof node !== 'object' || Array.isArray(node)) continue;
     const name = path.join('.');
     const keys = Object.keys(node);
+    if (keys.length === 0) {
+      add(
+        path,
+        'warning',
+        'translation/missing',
+        `${name}: is an empty map, so it has no text in any language; expected ${name}.${languages[0]}`,
+      );
+      continue;
+    }
     for (const key of keys) {
       if (!languages.includes(key))
         add(

@@ -8,7 +8,7 @@ import { parseFrontMatter } from './parse-front-matter.js';
 import { parseTimeline } from './parse-timeline.js';
 import { readLogText } from './read-log-text.js';
 import { splitFrontMatter } from './split-front-matter.js';
-import type { Finding, IncidentLog, LoadResult, TimelineEvent } from './types.js';
+import type { Finding, IncidentLog, LoadResult, LogDefaults, TimelineEvent } from './types.js';
 
 /** Options for reading a log. */
 export interface LoadLogOptions {
@@ -16,6 +16,8 @@ export interface LoadLogOptions {
   locales: Locales;
   /** The log's text, when it is already in memory (the file is then not read). */
   text?: string;
+  /** Values for keys the log leaves out (from warta.config.yaml). */
+  defaults?: LogDefaults;
 }
 
 /**
@@ -24,6 +26,64 @@ export interface LoadLogOptions {
  * is set only when nothing stops it from being rendered.
  */
 export function loadLog(file: string, options: LoadLogOptions): LoadResult {
+  let result: LoadResult;
+  try {
+    result = readLog(file, options);
+  } catch (error) {
+    // A bug, not the log's fault; still a finding (exit 1) rather than a crash that stops the whole run.
+    const reason = error instanceof RangeError ? 'it is too large or too deeply nested to read' : (error as Error).message;
+    result = {
+      file,
+      findings: [
+        {
+          file,
+          line: 1,
+          column: 1,
+          severity: 'error',
+          rule: 'internal/error',
+          message: `warta could not read this log: ${reason}; please report this with the log`,
+        },
+      ],
+    };
+  }
+  return { ...result, findings: limitFindings(result.findings.map(cleanFinding)) };
+}
+
+/** Most findings reported for one log; past that the rest is summed up in one. */
+export const maxFindings = 1000;
+
+/** Control characters, lone surrogates and bidirectional overrides, which would let a log forge or hide output on a terminal. */
+const unsafeCharacters = /(?!\t)[\p{Cc}\p{Cs}\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
+
+/**
+ * A finding safe to print: its message on one line with control characters (ESC sequences, CR, NUL,
+ * bidi overrides, lone surrogates) shown as `\u001b`-style escapes, and its position at least 1:1.
+ */
+function cleanFinding(finding: Finding): Finding {
+  const message = finding.message.replace(unsafeCharacters, (c) => `\\u${(c.codePointAt(0) as number).toString(16).padStart(4, '0')}`);
+  const line = Number.isFinite(finding.line) ? Math.max(1, Math.trunc(finding.line)) : 1;
+  const column = Number.isFinite(finding.column) ? Math.max(1, Math.trunc(finding.column)) : 1;
+  return { ...finding, message, line, column };
+}
+
+function limitFindings(findings: Finding[]): Finding[] {
+  if (findings.length <= maxFindings) return findings;
+  const kept = findings.slice(0, maxFindings);
+  const rest = findings.slice(maxFindings);
+  const errors = rest.filter((f) => f.severity === 'error').length;
+  const first = rest[0] as Finding;
+  kept.push({
+    file: first.file,
+    line: first.line,
+    column: first.column,
+    severity: errors > 0 ? 'error' : 'warning',
+    rule: 'log/too-many-findings',
+    message: `${rest.length} more finding(s) from here on are not shown (${errors} error(s)); expected at most ${maxFindings} per log: fix the ones above and validate again`,
+  });
+  return kept;
+}
+
+function readLog(file: string, options: LoadLogOptions): LoadResult {
   const findings: Finding[] = [];
   const push = (list: Omit<Finding, 'file'>[]) => findings.push(...list.map((f) => ({ file, ...f })));
   const fail = () => ({ file, findings: sortFindings(findings) });
@@ -50,11 +110,11 @@ export function loadLog(file: string, options: LoadLogOptions): LoadResult {
   if (parsed.findings.length > 0) return fail();
 
   const available = [...options.locales.keys()];
-  const checked = checkFrontMatter(parsed.data, parsed.doc, parsed.lineCounter, available);
+  const checked = checkFrontMatter(parsed.data, parsed.doc, parsed.lineCounter, available, options.defaults);
   push(checked.findings);
   if (!checked.value) return fail();
 
-  const head = normalizeLog(checked.value, file, slugify(basename(file, extname(file))));
+  const head = normalizeLog(checked.value, file, slugify(basename(file, extname(file))), options.defaults);
   const body = parseBody(split.body, split.bodyLine, head.languages, options.locales);
   push(body.findings);
 

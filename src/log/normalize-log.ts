@@ -1,6 +1,6 @@
 import type { FrontMatter } from './front-matter-schema.js';
 import { parseLogTime } from './parse-log-time.js';
-import type { ActionItem, IncidentLog, Localized, LogTime, LogType } from './types.js';
+import type { ActionItem, IncidentLog, Localized, LogDefaults, LogTime, LogType } from './types.js';
 
 /** Front-matter part of an {@link IncidentLog}: everything but the body. */
 export type LogHead = Omit<IncidentLog, 'sections' | 'customSections' | 'timeline'>;
@@ -21,10 +21,10 @@ export function slugify(name: string): string {
  * Turns checked front matter into the log's normalized head: localized values become maps
  * holding the primary language, times are resolved in the log's timezone, defaults filled in.
  */
-export function normalizeLog(value: FrontMatter, file: string, fileId: string): LogHead {
-  const languages = [...new Set(value.languages ?? ['en'])];
+export function normalizeLog(value: FrontMatter, file: string, fileId: string, defaults: LogDefaults = {}): LogHead {
+  const languages = [...new Set(value.languages ?? defaults.languages ?? ['en'])];
   const primary = languages[0] as string;
-  const timezone = value.timezone ?? 'UTC';
+  const timezone = value.timezone ?? defaults.timezone ?? 'UTC';
   const localize = (input: string | Record<string, string> | undefined): Localized | undefined => {
     if (input === undefined) return undefined;
     if (typeof input === 'string') return input.trim() === '' ? undefined : { [primary]: input };
@@ -64,7 +64,7 @@ export function normalizeLog(value: FrontMatter, file: string, fileId: string): 
     severity: value.severity,
     languages,
     timezone,
-    organization: value.organization,
+    organization: value.organization ?? defaults.organization,
     author: value.author,
     approvers: value.approvers ?? [],
     contacts,

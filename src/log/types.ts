@@ -137,6 +137,13 @@ export interface IncidentLog {
   timeline: Record<string, TimelineEvent[]>;
 }
 
+/** Values a log takes when its front matter does not give them (from warta.config.yaml). */
+export interface LogDefaults {
+  languages?: string[];
+  timezone?: string;
+  organization?: string;
+}
+
 /** What reading one log gives: the log when it can be rendered, and every finding either way. */
 export interface LoadResult {
   file: string;

@@ -8,7 +8,8 @@ import { formatTime, formatWindow, dayOf } from './format-time.js';
 
 /** The three documents warta makes from every log. */
 export const documentKinds = ['report', 'notice', 'lessons'] as const;
-export type DocumentKind = (typeof documentKinds)[number];
+/** A document kind: a built-in one or one a user's templates folder adds (`status-update.hbs`). */
+export type DocumentKind = string;
 
 /** A label and its value, for fact tables. */
 export interface Fact {
@@ -42,6 +43,8 @@ export interface DocumentView {
   id: string;
   title: string;
   organization?: string;
+  /** The organization's logo as a `data:` URL (from warta.config.yaml). */
+  logo?: string;
   author?: string;
   approvers: string[];
   type: string;
@@ -95,6 +98,8 @@ export interface BuildViewOptions {
   locales: Locales;
   /** "Now", for overdue actions; a fixed value keeps outputs reproducible in tests. */
   now?: number;
+  /** The organization's logo as a `data:` URL. */
+  logo?: string;
 }
 
 const tones: Record<string, string> = {
@@ -261,6 +266,7 @@ export function buildView(log: IncidentLog, kind: DocumentKind, lang: string, op
     id: log.id,
     title: pick(log.title) ?? log.id,
     organization: log.organization,
+    logo: options.logo,
     author: log.author,
     approvers: log.approvers,
     type: log.type,

@@ -15,7 +15,9 @@ export interface PdfJob {
   /** "Page {page} of {pages}" in the document's language. */
   pageOf: string;
   /** Paper size understood by Chromium, default A4. */
-  format?: 'A4' | 'Letter' | 'A5' | 'Legal';
+  format?: 'A4' | 'A5' | 'A3' | 'Letter' | 'Legal' | 'Tabloid';
+  /** Page margins (CSS lengths), default 20mm top, 18mm bottom, 16mm left and right. */
+  margin?: { top: string; bottom: string; left: string; right: string };
 }
 
 /** Prints HTML to PDF in one headless Chromium with a bounded pool of pages. */
@@ -64,8 +66,9 @@ const launchArgs = [
 const escape = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
-const chrome =
-  'font-family: "Source Sans 3", "Noto Sans", "Liberation Sans", "DejaVu Sans", sans-serif; font-size: 7.5pt; color: #5b6775; width: 100%; padding: 0 16mm; display: flex; justify-content: space-between; gap: 8mm;';
+/** Style of the running header and footer; they sit in the page margins, so they are indented like the text. */
+const chrome = (job: PdfJob) =>
+  `font-family: "Source Sans 3", "Noto Sans", "Liberation Sans", "DejaVu Sans", sans-serif; font-size: 7.5pt; color: #5b6775; width: 100%; padding: 0 ${job.margin?.right ?? '16mm'} 0 ${job.margin?.left ?? '16mm'}; display: flex; justify-content: space-between; gap: 8mm;`;
 
 /** Header and footer templates for Chromium, with page numbers in the document's words. */
 export function headerFooter(job: PdfJob): { headerTemplate: string; footerTemplate: string } {
@@ -76,8 +79,8 @@ export function headerFooter(job: PdfJob): { headerTemplate: string; footerTempl
     )
     .join('');
   return {
-    headerTemplate: `<div style='${chrome}'><span>${escape(job.headerLeft)}</span><span style="text-align:right">${escape(job.headerRight)}</span></div>`,
-    footerTemplate: `<div style='${chrome}'><span>${escape(job.footerLeft)}</span><span style="white-space:nowrap">${pageOf}</span></div>`,
+    headerTemplate: `<div style='${chrome(job)}'><span>${escape(job.headerLeft)}</span><span style="text-align:right">${escape(job.headerRight)}</span></div>`,
+    footerTemplate: `<div style='${chrome(job)}'><span>${escape(job.footerLeft)}</span><span style="white-space:nowrap">${pageOf}</span></div>`,
   };
 }
 
@@ -197,7 +200,7 @@ export async function launchPdfPrinter(options: PdfPrinterOptions = {}): Promise
           printBackground: true,
           displayHeaderFooter: true,
           ...headerFooter(job),
-          margin: { top: '20mm', bottom: '18mm', left: '16mm', right: '16mm' },
+          margin: job.margin ?? { top: '20mm', bottom: '18mm', left: '16mm', right: '16mm' },
           tagged: true,
           outline: true,
           timeout,

@@ -2,11 +2,12 @@ import { relative, resolve } from 'node:path';
 import { findLogFiles } from '../../build/find-log-files.js';
 import { outputFormats, renderLogs, type OutputFormat } from '../../build/render-logs.js';
 import { loadLocales } from '../../locale/load-locales.js';
-import { documentKinds, type DocumentKind } from '../../model/build-view.js';
-import { builtinTemplatesDir } from '../../render/load-templates.js';
+import type { DocumentKind } from '../../model/build-view.js';
+import { loadTemplates } from '../../render/load-templates.js';
 import type { Command } from '../command.js';
 import { formatFinding } from '../format-finding.js';
 import { exitCodes, type CliIO } from '../io.js';
+import { loadSettings } from '../load-settings.js';
 import { parseList } from '../parse-list.js';
 import { progressBar } from '../progress-bar.js';
 import { CliError } from '../cli-error.js';
@@ -18,20 +19,23 @@ export const renderCommand: Command = {
   builder: (y) =>
     y
       .positional('paths', { describe: 'log files or folders of logs', type: 'string', array: true, default: ['incidents'] })
-      .option('out', { alias: 'o', describe: 'output folder', type: 'string', default: 'output' })
+      .option('out', { alias: 'o', describe: "output folder (default: output/, or the config's output)", type: 'string' })
+      .option('templates', {
+        alias: 't',
+        describe: 'your templates folder: overrides built-in templates, partials, styles and labels by name',
+        type: 'string',
+      })
       .option('format', {
         alias: 'f',
         describe: 'output formats (comma-separated): html, pdf, txt (plain-text notice for chat), eml (notice as an e-mail)',
         type: 'string',
         array: true,
-        default: ['html,pdf,txt,eml'],
       })
       .option('doc', {
         alias: 'd',
-        describe: 'documents: report, notice, lessons (comma-separated)',
+        describe: 'documents: report, notice, lessons, or your own (comma-separated; default all)',
         type: 'string',
         array: true,
-        default: ['report,notice,lessons'],
       })
       .option('lang', {
         alias: 'l',
@@ -52,9 +56,19 @@ export const renderCommand: Command = {
 };
 
 async function render(args: Record<string, unknown>, io: CliIO): Promise<number> {
-  const formats = parseList<OutputFormat>(args.format, outputFormats, 'format');
-  const docs = parseList<DocumentKind>(args.doc, documentKinds, 'doc');
-  const langs = args.lang === undefined ? [] : parseList(args.lang, [...loadLocales([builtinTemplatesDir]).keys()], 'lang');
+  const { config, findings: configFindings } = loadSettings(args, io.cwd);
+  for (const finding of configFindings) io.stderr(`${formatFinding(finding, io.cwd)}\n`);
+  if (configFindings.some((f) => f.severity === 'error')) {
+    io.stderr(`warta: fix ${relative(io.cwd, config.file ?? 'the config')} first; nothing was rendered\n`);
+    return exitCodes.findings;
+  }
+  const templates = loadTemplates(config.templates);
+  const kinds = [...templates.documents.keys()];
+  const formats = args.format === undefined ? config.formats : parseList<OutputFormat>(args.format, outputFormats, 'format');
+  const docs = args.doc === undefined ? config.documents : parseList<DocumentKind>(args.doc, kinds, 'doc');
+  const unknownDoc = docs.find((doc) => !kinds.includes(doc));
+  if (unknownDoc) throw new CliError('usage', `documents: "${unknownDoc}" has no template; expected one of ${kinds.join(', ')}`);
+  const langs = args.lang === undefined ? [] : parseList(args.lang, [...loadLocales(templates.dirs).keys()], 'lang');
   const quiet = Boolean(args.quiet);
   const found = findLogFiles(args.paths as string[], io.cwd);
   for (const m of found.missing) io.stderr(`${m.path}:1:1 error file/missing ${m.reason}; expected a log file or a folder of logs\n`);
@@ -66,7 +80,7 @@ async function render(args: Record<string, unknown>, io: CliIO): Promise<number>
   if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1 || jobs > 32))
     throw new CliError('usage', `--jobs: found ${String(args.jobs)}; expected a whole number from 1 to 32`);
   const started = Date.now();
-  const outDir = String(args.out);
+  const outDir = args.out === undefined ? config.output : resolve(io.cwd, String(args.out));
   // On a terminal a bar redraws in place; elsewhere (CI, pipes) every document gets its own line.
   const bar = io.isTTY && !quiet ? progressBar(io.stderr) : undefined;
   const above = (write: (text: string) => void, text: string) => {
@@ -76,10 +90,12 @@ async function render(args: Record<string, unknown>, io: CliIO): Promise<number>
   };
   const summary = await renderLogs({
     files: found.files,
-    outDir: resolve(io.cwd, outDir),
+    outDir,
     formats,
     docs,
     langs,
+    templateDirs: config.templates,
+    config,
     force: Boolean(args.force),
     signal: io.signal,
     launchPrinter: async () => {

@@ -7,6 +7,7 @@ import { builtinTemplatesDir } from '../../render/load-templates.js';
 import type { Command } from '../command.js';
 import { formatFinding } from '../format-finding.js';
 import { exitCodes, type CliIO } from '../io.js';
+import { loadSettings } from '../load-settings.js';
 
 /** `warta validate`: checks logs and prints findings; exit 1 when any is an error (every one with --strict). */
 export const validateCommand: Command = {
@@ -17,22 +18,33 @@ export const validateCommand: Command = {
       .positional('paths', { describe: 'log files or folders of logs', type: 'string', array: true, default: ['incidents'] })
       .option('strict', { describe: 'treat warnings (missing translations included) as errors', type: 'boolean', default: false })
       .option('json', { describe: 'print the findings as JSON', type: 'boolean', default: false })
+      .option('templates', {
+        alias: 't',
+        describe: 'your templates folder (its locales add languages and section headings)',
+        type: 'string',
+      })
       .example('$0 validate incidents', 'check every log before a pull request is merged'),
   run: validate,
 };
 
 function validate(args: Record<string, unknown>, io: CliIO): number {
   const found = findLogFiles(args.paths as string[], io.cwd);
-  const locales = loadLocales([builtinTemplatesDir]);
-  const findings: Finding[] = found.missing.map((m) => ({
-    file: resolve(io.cwd, m.path),
-    line: 1,
-    column: 1,
-    severity: 'error',
-    rule: 'file/missing',
-    message: `${m.reason}; expected a log file or a folder of logs`,
-  }));
-  for (const file of found.files) findings.push(...loadLog(file, { locales }).findings);
+  const settings = loadSettings(args, io.cwd);
+  const { config } = settings;
+  const locales = loadLocales([builtinTemplatesDir, ...config.templates]);
+  const defaults = { languages: config.languages, timezone: config.timezone, organization: config.organization };
+  const findings: Finding[] = [...settings.findings];
+  findings.push(
+    ...found.missing.map((m): Finding => ({
+      file: resolve(io.cwd, m.path),
+      line: 1,
+      column: 1,
+      severity: 'error',
+      rule: 'file/missing',
+      message: `${m.reason}; expected a log file or a folder of logs`,
+    })),
+  );
+  for (const file of found.files) findings.push(...loadLog(file, { locales, defaults }).findings);
   const strict = Boolean(args.strict);
   const shown = strict ? findings.map((f) => ({ ...f, severity: 'error' as const })) : findings;
   const errors = shown.filter((f) => f.severity === 'error').length;
