@@ -34,6 +34,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     .version(version)
     .alias('h', 'help')
     .alias('v', 'version')
+    .completion('completion', 'print a shell completion script (bash, zsh): warta completion >> ~/.bashrc')
     .epilogue(epilogue)
     .wrap(Math.min(100, process.stdout.columns || 100))
     .exitProcess(false);

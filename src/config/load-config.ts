@@ -68,7 +68,7 @@ export function loadConfig(cwd: string, explicit?: string): LoadedConfig {
           : `${name}: ${issue.message}`;
       error(where.line, where.column, `config/${String(issue.path[0] ?? 'shape')}`, message);
     }
-    return { config: base, findings };
+    return { config: base, findings: findings.sort((a, b) => a.line - b.line || a.column - b.column) };
   }
   const value = result.data;
   const dir = dirname(file);
@@ -113,5 +113,5 @@ export function loadConfig(cwd: string, explicit?: string): LoadedConfig {
     else if (!existsSync(logo)) error(where.line, where.column, 'config/logo', `logo: file ${logo} does not exist`);
     else config.logo = `data:${type};base64,${readFileSync(logo).toString('base64')}`;
   }
-  return { config, findings };
+  return { config, findings: findings.sort((a, b) => a.line - b.line || a.column - b.column) };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isLogTimeText } from './parse-log-time.js';
+import { isLogTimeText, timePattern } from './parse-log-time.js';
 
 /**
  * The front matter of an incident log (format v1 and the keys warta adds), as one zod schema.
@@ -23,6 +23,9 @@ export function describe(value: unknown): string {
   return `${typeof value} ${String(value)}`;
 }
 
+/** Most languages one log may list; every document is rendered once per language. */
+export const maxLanguages = 20;
+
 export const incidentStatuses = ['investigating', 'identified', 'monitoring', 'resolved'] as const;
 export const changeStatuses = ['scheduled', 'in-progress', 'completed', 'postponed', 'rolled-back', 'cancelled'] as const;
 export const logTypes = ['incident', 'change', 'maintenance'] as const;
@@ -42,7 +45,8 @@ const localized = z.union(
 
 const time = z
   .string(say('a date and time such as 2015-12-11T19:00'))
-  .refine(isLogTimeText, say('a date and time such as 2015-12-11T19:00, 2015-12-11 19:00 or 2015-12-11T19:00+07:00'));
+  .regex(timePattern, say('a date and time such as 2015-12-11T19:00, 2015-12-11 19:00 or 2015-12-11T19:00+07:00'))
+  .refine(isLogTimeText, say('a date and time that exists, such as 2015-12-11T19:00 (check the day and hour)'));
 
 const enumOf = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, say(`one of ${values.join(', ')}`));
 
@@ -71,11 +75,18 @@ export const frontMatterShape = z.looseObject(
       .regex(/^[a-z0-9][a-z0-9-]*$/, say('an id of lowercase letters, digits and dashes, such as 2015-12-vcenter'))
       .max(100, say('an id of at most 100 characters'))
       .optional(),
-    title: z.union([text, z.record(languageCode, text)], say('a title: text, or a map from language code to text')),
+    title: z.union(
+      [text, z.record(languageCode, text).refine((map) => Object.keys(map).length > 0, say('a title in at least one language'))],
+      say('a title: text, or a map from language code to text'),
+    ),
     type: enumOf(logTypes),
     status: z.string(say('a status such as resolved or postponed')),
     severity: enumOf(severities).optional(),
-    languages: z.array(languageCode, say('a list of language codes such as [id, en]')).min(1, say('at least one language')).optional(),
+    languages: z
+      .array(languageCode, say('a list of language codes such as [id, en]'))
+      .min(1, say('at least one language'))
+      .max(maxLanguages, say(`at most ${maxLanguages} languages`))
+      .optional(),
     timezone: z.string(say('an IANA timezone name such as Asia/Jakarta')).optional(),
     organization: text.optional(),
     author: text.optional(),

@@ -1,7 +1,9 @@
 import { DateTime } from 'luxon';
 import type { LogTime } from './types.js';
 
-const timePattern = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
+/** The forms a log time may take; the calendar is checked separately. */
+export const timePattern =
+  /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?:[T ]([01]?\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.\d{1,3})?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
 
 /** True when the text is a date or date-time the log format accepts (the calendar is checked too). */
 export function isLogTimeText(text: string): boolean {

@@ -10,10 +10,11 @@ function formatter(intl: string, zone: string, style: TimeStyle): Intl.DateTimeF
   let found = formatters.get(key);
   if (!found) {
     const options: Intl.DateTimeFormatOptions =
+      // Explicit fields, not dateStyle: ICU's Indonesian 'full' pads the day ("05 Januari").
       style === 'full'
-        ? { dateStyle: 'full', timeStyle: 'short' }
+        ? { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }
         : style === 'date'
-          ? { dateStyle: 'full' }
+          ? { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }
           : style === 'day'
             ? { day: 'numeric', month: 'short', year: 'numeric' }
             : style === 'short'

@@ -1,0 +1,39 @@
+/**
+ * warta's programmatic API: read incident logs, render their documents, and run whole batches.
+ *
+ * ```ts
+ * import { loadLog, renderDocument } from 'warta';
+ * const { log, findings } = loadLog('incidents/2015-12-11-vcenter.md');
+ * if (log) writeFileSync('report.html', renderDocument(log, 'report', { langs: ['id'] }));
+ * ```
+ */
+export { loadLog, type LoadLogApiOptions } from './api/load-log.js';
+export { renderDocument, type RenderDocumentOptions } from './api/render-document.js';
+export {
+  renderLogs,
+  outputFormats,
+  type OutputFormat,
+  type RenderOptions,
+  type RenderSummary,
+  type RenderEvent,
+} from './build/render-logs.js';
+export { findLogFiles } from './build/find-log-files.js';
+export { loadConfig, findConfigFile } from './config/load-config.js';
+export { defaultConfig, type WartaConfig } from './config/types.js';
+export { frontMatterJsonSchema } from './log/front-matter-json-schema.js';
+export { launchPdfPrinter, type PdfJob, type PdfPrinter, type PdfPrinterOptions } from './pdf/pdf-printer.js';
+export { findChromium } from './pdf/find-chromium.js';
+export { main, exitCodes, type CliIO } from './cli/main.js';
+export type {
+  IncidentLog,
+  LoadResult,
+  Finding,
+  Severity,
+  Localized,
+  LogTime,
+  Section,
+  TimelineEvent,
+  ActionItem,
+  Decision,
+} from './log/types.js';
+export type { DocumentView, DocumentKind } from './model/build-view.js';
