@@ -34,6 +34,7 @@ export const outcomes = ['proceed', 'rollback', 'postpone', 'abort'] as const;
 
 const languageCode = z
   .string(say('a BCP 47 language code such as en or id'))
+  .max(35, say('a BCP 47 language code such as en or id'))
   .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, say('a BCP 47 language code such as en or id'));
 
 const text = z.string(say('text')).min(1, say('non-empty text'));
@@ -149,6 +150,7 @@ export const frontMatterShape = z.looseObject(
       .optional(),
     tags: z.array(z.union([text, z.number()]), say('a list of tags')).optional(),
     updated: time.optional(),
+    $schema: z.string(say('the path or URL of warta.schema.json')).optional(),
   },
   say('front matter as a map of keys'),
 );
