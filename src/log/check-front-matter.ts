@@ -11,6 +11,12 @@ export interface CheckedFrontMatter {
   findings: Omit<Finding, 'file'>[];
 }
 
+/** A text cut to `length` characters for a message, so a megabyte key does not make a megabyte message. */
+const clip = (text: string, length: number) => (text.length > length ? `${text.slice(0, length - 3)}...` : text);
+
+/** Unknown keys reported one by one; past that, one finding sums up the rest. */
+const maxUnknownKeys = 100;
+
 /** Edit distance, for "did you mean" on unknown keys. */
 function distance(a: string, b: string): number {
   // Only distances up to 2 matter; a long key (hostile logs have megabyte keys) is never near.
@@ -52,19 +58,29 @@ export function checkFrontMatter(
   const result = frontMatterShape.safeParse(data, { reportInput: true });
   if (!result.success) {
     for (const issue of result.error.issues) {
-      const name = issue.path.length > 0 ? issue.path.join('.') : 'front matter';
+      const name = issue.path.length > 0 ? issue.path.map((step) => clip(String(step), 40)).join('.') : 'front matter';
       add(issue.path, 'error', `front-matter/${String(issue.path[0] ?? 'shape')}`, `${name}: ${issue.message}`);
     }
   }
   if (typeof data === 'object' && !Array.isArray(data)) {
-    for (const key of Object.keys(data as object)) {
-      if (knownKeys.includes(key)) continue;
+    const unknown = Object.keys(data as object).filter((key) => !knownKeys.includes(key));
+    for (const key of unknown.slice(0, maxUnknownKeys)) {
       const near = knownKeys.filter((known) => distance(known, key.toLowerCase()) <= 2);
       add(
         [key],
         'warning',
         'front-matter/unknown-key',
-        `unknown key "${key}" is ignored${near.length ? `; did you mean "${near[0]}"?` : `; expected one of ${knownKeys.join(', ')}`}`,
+        `unknown key "${clip(key, 60)}" is ignored${near.length ? `; did you mean "${near[0]}"?` : `; expected one of ${knownKeys.join(', ')}`}`,
+        true,
+      );
+    }
+    if (unknown.length > maxUnknownKeys) {
+      const first = unknown[maxUnknownKeys] as string;
+      add(
+        [first],
+        'warning',
+        'front-matter/unknown-key',
+        `${unknown.length - maxUnknownKeys} more unknown keys from here on are ignored; expected only the keys of the format (${knownKeys.join(', ')})`,
         true,
       );
     }
@@ -111,6 +127,7 @@ export function checkFrontMatter(
   // Localized values: keys must be languages of the log; each language should have its text.
   const localizedPaths: (readonly PropertyKey[])[] = [
     ['title'],
+    ['headline'],
     ['decision', 'rationale'],
     ['impact', 'users'],
     ['impact', 'summary'],

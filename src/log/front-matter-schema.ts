@@ -150,6 +150,7 @@ export const frontMatterShape = z.looseObject(
       .optional(),
     tags: z.array(z.union([text, z.number()]), say('a list of tags')).optional(),
     updated: time.optional(),
+    headline: z.union([text, z.record(languageCode, text)], say('a headline: text, or a map from language code to text')).optional(),
     $schema: z.string(say('the path or URL of warta.schema.json')).optional(),
   },
   say('front matter as a map of keys'),

@@ -59,6 +59,7 @@ export function normalizeLog(value: FrontMatter, file: string, fileId: string, d
     file,
     id: value.id ?? fileId,
     title: localize(value.title) ?? { [primary]: fileId },
+    headline: localize(value.headline),
     type: value.type as LogType,
     status: value.status,
     severity: value.severity,

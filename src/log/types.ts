@@ -109,6 +109,8 @@ export interface IncidentLog {
   file: string;
   id: string;
   title: Localized;
+  /** What users see as the notice's title (and e-mail subject), in plain words; default the title. */
+  headline?: Localized;
   type: LogType;
   status: string;
   severity?: string;

@@ -264,7 +264,8 @@ export function buildView(log: IncidentLog, kind: DocumentKind, lang: string, op
     kind,
     kindLabel: label(`doc.${kind}`),
     id: log.id,
-    title: pick(log.title) ?? log.id,
+    // Users read the notice: it carries the plain headline when the log has one.
+    title: (kind === 'notice' ? pick(log.headline) : undefined) ?? pick(log.title) ?? log.id,
     organization: log.organization,
     logo: options.logo,
     author: log.author,

@@ -109,7 +109,8 @@ describe('rendering the bundled samples in Chromium', () => {
 
       it('the multilingual notice has every language, primary first', () => {
         const text = pdfText(join(out, log.id, 'notice.pdf'));
-        const positions = log.languages.map((lang) => text.indexOf(fold(log.title[lang] ?? log.title[log.languages[0] as string] ?? '')));
+        const headline = log.headline ?? log.title;
+        const positions = log.languages.map((lang) => text.indexOf(fold(headline[lang] ?? headline[log.languages[0] as string] ?? '')));
         for (const position of positions) expect(position).toBeGreaterThanOrEqual(0);
         expect([...positions].sort((a, b) => a - b)).toEqual(positions);
       });
@@ -121,12 +122,34 @@ describe('rendering the bundled samples in Chromium', () => {
     const seed = samples.find((s) => s.languages.length > 1) as IncidentLog;
     const mail = await simpleParser(readFileSync(join(out, seed.id, 'notice.eml')));
     for (const lang of seed.languages) {
-      expect(mail.subject).toContain(seed.title[lang]);
-      expect(mail.text).toContain(seed.title[lang]);
-      expect(mail.html || '').toContain(seed.title[lang]);
+      const headline = (seed.headline ?? seed.title)[lang] as string;
+      expect(mail.subject).toContain(headline);
+      expect(mail.text).toContain(headline);
+      expect(mail.html || '').toContain(headline);
     }
     const text = readFileSync(join(out, seed.id, 'notice.txt'), 'utf8');
     expect(text).not.toMatch(/<[a-z/]|\*\*|^#+ |&amp;|undefined/m);
+  });
+
+  it('draws the timeline picture in the report and lessons, and keeps internals out of the notice', () => {
+    for (const log of samples) {
+      for (const lang of log.languages) {
+        const report = readFileSync(join(out, log.id, `report.${lang}.html`), 'utf8');
+        const lessons = readFileSync(join(out, log.id, `lessons.${lang}.html`), 'utf8');
+        const notice = readFileSync(join(out, log.id, `notice.${lang}.html`), 'utf8');
+        if (log.window?.start && log.window.end) {
+          expect(report).toMatch(/<svg[^>]*role="img"/);
+          expect(report).toContain('tl-planned');
+          expect(lessons).toContain('tl-planned');
+        }
+        if (log.window?.actualEnd && log.window.end && log.window.actualEnd.epoch > log.window.end.epoch)
+          expect(report).toContain('tl-overrun');
+        if (log.detected && log.resolved) expect(report).toContain('tl-outage');
+        expect(notice).not.toContain('class="badge severity');
+        expect(notice).not.toContain('class="ref"');
+        if (log.headline) expect(notice).not.toContain(`<h1>${log.title[lang] ?? ''}</h1>`);
+      }
+    }
   });
 
   it('spells dates in the document language', () => {

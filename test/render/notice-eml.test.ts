@@ -171,8 +171,8 @@ describe('renderNoticeEml', () => {
   it('has the headers of a notice in two languages', async () => {
     const parsed = await simpleParser(sample.eml);
     expect(parsed.subject).toBe(
-      '[Pemberitahuan kepada pengguna] Upgrade vCenter 6 ditunda karena backup VM mailbox dan arsip tidak selesai' +
-        ' / vCenter 6 upgrade postponed because the mailbox and archive VM backups did not finish',
+      '[Pemberitahuan kepada pengguna] Pemeliharaan server dipindah ke Jumat, 18 Desember 2015' +
+        ' / Server maintenance moved to Friday 18 December 2015',
     );
     expect(parsed.from?.value).toEqual([{ name: 'PT Contoh Sejahtera', address: 'noreply@invalid' }]);
     expect(parsed.to).toMatchObject({ value: [{ name: 'undisclosed-recipients', group: [] }] });

@@ -93,10 +93,10 @@ describe('renderNoticeText', () => {
 
   it('starts each block with the title, organization and status', () => {
     expect(text).toContain(
-      'Upgrade vCenter 6 ditunda karena backup VM mailbox dan arsip tidak selesai\nPT Contoh Sejahtera · Pemberitahuan kepada pengguna\nStatus: Ditunda\n',
+      'Pemeliharaan server dipindah ke Jumat, 18 Desember 2015\nPT Contoh Sejahtera · Pemberitahuan kepada pengguna\nStatus: Ditunda\n',
     );
     expect(text).toContain(
-      'vCenter 6 upgrade postponed because the mailbox and archive VM backups did not finish\nPT Contoh Sejahtera · Notice to users\nStatus: Postponed\n',
+      'Server maintenance moved to Friday 18 December 2015\nPT Contoh Sejahtera · Notice to users\nStatus: Postponed\n',
     );
   });
 
@@ -134,7 +134,7 @@ describe('renderNoticeText', () => {
   it('writes a single-language notice without a language line, lists as bullets and links with their address', () => {
     const single = renderNoticeText(noticeViews('2024-03-05-payment-api-outage.md'));
     expect(single).not.toContain('— English —');
-    expect(single.startsWith('Card payments timing out after payment-api release v4.18.0\n')).toBe(true);
+    expect(single.startsWith('Card payments were disrupted on 5 March 2024 (resolved)\n')).toBe(true);
     expect(single).toContain('\n• Payments that failed during this time were not charged.');
     expect(single).toContain('but no customer was charged twice.\n');
     expect(single).toContain('status.grachtwerk.example (https://status.grachtwerk.example/incidents/2024-03-05-card-payments)');
