@@ -40,6 +40,11 @@ export interface RenderOptions {
   force?: boolean;
   /** Stops the run between documents (Ctrl-C); what is written stays whole. */
   signal?: AbortSignal;
+  /**
+   * Also build the archive (index.html, a page per incident, actions, lessons, incidents.json,
+   * actions.csv, notices.atom) from every log of the run; `sourceRoot` makes log paths relative.
+   */
+  archive?: { sourceRoot?: string; baseUrl?: string };
   /** Settings from warta.config.yaml: defaults for logs, logo, colours, paper. */
   config?: Pick<WartaConfig, 'organization' | 'logo' | 'colors' | 'paper' | 'languages' | 'timezone'>;
 }
@@ -229,6 +234,27 @@ export async function renderLogs(options: RenderOptions): Promise<RenderSummary>
   } finally {
     summary.interrupted = Boolean(options.signal?.aborted);
     cache.save();
+  }
+  // The archive links the documents that exist, so it comes last; it is cheap and always rebuilt.
+  if (options.archive && !summary.interrupted) {
+    const { buildArchive } = await import('../archive/build-archive.js');
+    const archive = buildArchive({
+      logs: summary.loaded,
+      outDir,
+      locales,
+      formats: outputFormats,
+      docs: [...templates.documents.keys()],
+      now: options.now,
+      templateDirs: options.templateDirs,
+      sourceRoot: options.archive.sourceRoot,
+      baseUrl: options.archive.baseUrl,
+      timezone: config?.timezone,
+      organization: config?.organization,
+    });
+    for (const path of archive.written) {
+      summary.written.push(path);
+      emit({ type: 'written', file: outDir, path });
+    }
   }
   return summary;
 }

@@ -20,6 +20,8 @@ export function progressBar(write: (text: string) => void, width = 24) {
     if (!force && now - last < 80) return;
     last = now;
     const done = progress.written + progress.unchanged + progress.failed;
+    // The archive adds files after the plan was made; the bar never shows more done than planned.
+    progress.total = Math.max(progress.total, done);
     const filled = progress.total === 0 ? width : Math.round((done / progress.total) * width);
     const seconds = ((now - started) / 1000).toFixed(1);
     const line = `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${progress.total} · ${progress.unchanged} unchanged · ${progress.failed} failed · ${seconds} s`;

@@ -103,8 +103,19 @@ describe('warta CLI (in-process)', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/mixed\/bad\.md:4:9 error front-matter\/status/);
     expect(result.stderr).toMatch(/mixed\/bad\.md: not rendered/);
-    expect(readdirSync(out).filter((name) => !name.startsWith('.'))).toEqual(['good']);
+    // The folder's archive lists the good log only; the bad one has no folder.
+    expect(readdirSync(out).filter((name) => !name.startsWith('.'))).toEqual([
+      'actions.csv',
+      'actions.html',
+      'good',
+      'incidents.json',
+      'index.html',
+      'lessons.html',
+      'notices.atom',
+    ]);
+    expect(readFileSync(join(out, 'incidents.json'), 'utf8')).not.toContain('bad.md');
     expect(readdirSync(join(out, 'good')).sort()).toEqual([
+      'index.html',
       'lessons.en.html',
       'lessons.id.html',
       'notice.en.html',
@@ -120,7 +131,7 @@ describe('warta CLI (in-process)', () => {
     const out = tempDir();
     const result = await runCli(['render', 'valid', '-f', 'html', '-d', 'notice', '-l', 'id', '-o', out], fixtures);
     expect(result.code).toBe(0);
-    expect(readdirSync(join(out, 'small-change')).sort()).toEqual(['notice.html', 'notice.id.html']);
+    expect(readdirSync(join(out, 'small-change')).sort()).toEqual(['index.html', 'notice.html', 'notice.id.html']);
     const html = readFileSync(join(out, 'small-change', 'notice.id.html'), 'utf8');
     expect(html).toContain('<html lang="id">');
     expect(html).toContain('Patch server email');

@@ -50,7 +50,8 @@ describe('rendering the bundled samples in Chromium', () => {
     describe(log.id, () => {
       it('writes every document in every language as HTML and PDF, plus the multilingual notice, its text and its e-mail', () => {
         const files = readdirSync(join(out, log.id)).sort();
-        const expected = ['notice.html', 'notice.pdf', 'notice.txt', 'notice.eml'];
+        // index.html is the incident's page in the archive.
+        const expected = ['index.html', 'notice.html', 'notice.pdf', 'notice.txt', 'notice.eml'];
         for (const kind of ['report', 'notice', 'lessons'])
           for (const lang of log.languages) expected.push(`${kind}.${lang}.html`, `${kind}.${lang}.pdf`);
         for (const lang of log.languages) expected.push(`notice.${lang}.txt`);
@@ -163,6 +164,13 @@ describe('rendering the bundled samples in Chromium', () => {
     expect(en).toContain('December');
     expect(en).toMatch(/Friday(,)? 11 December 2015 at 19:00/);
     expect(en).not.toContain('Desember');
+  });
+
+  it('builds the archive beside the documents', () => {
+    for (const file of ['index.html', 'actions.html', 'lessons.html', 'incidents.json', 'actions.csv', 'notices.atom'])
+      expect(existsSync(join(out, file)), file).toBe(true);
+    const index = readFileSync(join(out, 'index.html'), 'utf8');
+    for (const log of samples) expect(index).toContain(`href="${log.id}/report.${log.languages[0]}.pdf"`);
   });
 
   it('writes no partial files', () => {

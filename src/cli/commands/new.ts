@@ -5,6 +5,7 @@ import { loadLocales } from '../../locale/load-locales.js';
 import { logTypes } from '../../log/front-matter-schema.js';
 import { isValidTimezone } from '../../log/is-valid-timezone.js';
 import { slugify } from '../../log/normalize-log.js';
+import { isLogTimeText } from '../../log/parse-log-time.js';
 import type { LogType } from '../../log/types.js';
 import { builtinTemplatesDir } from '../../render/load-templates.js';
 import { CliError } from '../cli-error.js';
@@ -35,12 +36,13 @@ function createLog(args: Record<string, unknown>, io: CliIO): number {
   const languages = parseList(args.lang, [...locales.keys()], 'lang');
   if (languages.length === 0) throw new CliError('usage', '--lang: expected at least one language, e.g. en or id,en');
   const timezone = String(args.timezone);
-  if (!isValidTimezone(timezone)) throw new CliError('usage', `--timezone: "${timezone}" is not known; expected an IANA name such as Asia/Jakarta`);
+  if (!isValidTimezone(timezone))
+    throw new CliError('usage', `--timezone: "${timezone}" is not known; expected an IANA name such as Asia/Jakarta`);
   const title = typeof args.title === 'string' ? args.title.trim() : '';
   const rawSlug = typeof args.slug === 'string' ? args.slug : title;
   if (rawSlug.trim() === '') throw new CliError('usage', 'name the log: warta new <slug>, or give --title "..."');
   const date = typeof args.date === 'string' ? args.date : new Intl.DateTimeFormat('en-CA', { timeZone: timezone }).format(new Date());
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`)))
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !isLogTimeText(date))
     throw new CliError('usage', `--date: "${date}" is not a date; expected YYYY-MM-DD`);
   // A slug that already starts with the date is not given it twice.
   const slug = slugify(rawSlug).replace(new RegExp(`^${date}-`), '');

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { findLogFiles } from '../../build/find-log-files.js';
 import { outputFormats, renderLogs, type OutputFormat } from '../../build/render-logs.js';
@@ -44,6 +45,12 @@ export const renderCommand: Command = {
         array: true,
       })
       .option('quiet', { alias: 'q', describe: 'print only problems and the summary', type: 'boolean', default: false })
+      .option('archive', {
+        describe:
+          'also build the archive site (index.html, actions, lessons, incidents.json, actions.csv, notices.atom); default: when a folder is rendered',
+        type: 'boolean',
+      })
+      .option('base-url', { describe: 'address the output folder is published at, for absolute links in the Atom feed', type: 'string' })
       .option('force', {
         describe: 'render every document, even those whose inputs did not change since the last run',
         type: 'boolean',
@@ -96,6 +103,10 @@ async function render(args: Record<string, unknown>, io: CliIO): Promise<number>
     langs,
     templateDirs: config.templates,
     config,
+    archive:
+      (args.archive ?? renderedFolder(args.paths as string[], io.cwd))
+        ? { sourceRoot: io.cwd, baseUrl: typeof args.baseUrl === 'string' ? args.baseUrl : undefined }
+        : undefined,
     force: Boolean(args.force),
     signal: io.signal,
     launchPrinter: async () => {
@@ -141,4 +152,15 @@ async function render(args: Record<string, unknown>, io: CliIO): Promise<number>
     return 130;
   }
   return summary.failedLogs > 0 || summary.failed.length > 0 || found.missing.length > 0 ? exitCodes.findings : exitCodes.ok;
+}
+
+/** True when one of the paths is a folder: rendering a folder also builds its archive. */
+function renderedFolder(paths: readonly string[], cwd: string): boolean {
+  return paths.some((path) => {
+    try {
+      return statSync(resolve(cwd, path)).isDirectory();
+    } catch {
+      return false;
+    }
+  });
 }

@@ -1,0 +1,146 @@
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import type { Locales } from '../locale/types.js';
+import type { IncidentLog } from '../log/types.js';
+import { writeFileAtomic } from '../output/write-file-atomic.js';
+import { embeddedFonts } from '../render/embedded-fonts.js';
+import { actionsCsv } from './actions-csv.js';
+import { buildActionsView } from './actions-view.js';
+import { collectActions, type ArchiveAction } from './archive-actions.js';
+import { buildArchiveCharts } from './archive-charts.js';
+import { buildArchiveEntries, type ArchiveEntry } from './archive-entries.js';
+import { loadArchiveTemplates } from './archive-templates.js';
+import { loadArchiveText } from './archive-text.js';
+import { archiveCsp } from './content-security-policy.js';
+import { toIncidentJson, type IncidentsFile } from './incident-json.js';
+import { buildIncidentView } from './incident-view.js';
+import { buildIndexView } from './index-view.js';
+import { buildLessonsView } from './lessons-view.js';
+import { noticesAtom } from './notices-atom.js';
+
+const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
+
+/** What {@link buildArchive} builds the archive from. */
+export interface BuildArchiveInput {
+  /** The logs that rendered (no errors), one per id; a repeated id after the first is left out. */
+  logs: IncidentLog[];
+  /** The output folder of the render run: documents are found in `<outDir>/<id>/`, the archive is written beside them. */
+  outDir: string;
+  /** The run's locales (from `loadLocales(templates.dirs)`), for document words and dates. */
+  locales: Locales;
+  /** Formats the run wrote (`html`, `pdf`, `txt`, `eml`); only files of these formats that exist are linked. */
+  formats: readonly string[];
+  /** Document kinds the run wrote (`report`, `notice`, `lessons`). */
+  docs: readonly string[];
+  /** "Now": what open actions are overdue against and the feed's time when no log has one; default `Date.now()`. */
+  now?: number;
+  /** Language of the archive pages; default `en` (falls back to English words where a language lacks one). */
+  lang?: string;
+  /** Extra template folders, as for rendering; their `archive/` subfolder overrides the built-in archive templates. */
+  templateDirs?: readonly string[];
+  /** Absolute address the output folder is published at (ending in `/`): makes the feed's links and ids absolute and unique. */
+  baseUrl?: string;
+  /** Folder log paths in `incidents.json` are relative to; default the current working folder. */
+  sourceRoot?: string;
+  /** Timezone of the "overdue as of" date on the actions page; default the machine's. */
+  timezone?: string;
+  /** Who publishes the archive (page kicker, feed author); default the organization all logs share, if they do. */
+  organization?: string;
+}
+
+/** What {@link buildArchive} wrote. */
+export interface BuildArchiveResult {
+  /** Absolute paths of every file written. */
+  written: string[];
+}
+
+/**
+ * Builds the lessons-learned archive into the output folder, after the documents have been
+ * rendered: `index.html` (every log, filterable and searchable, with charts), `<id>/index.html` per
+ * log, `actions.html` (open actions across logs), `lessons.html` (lessons by tag and system),
+ * `incidents.json`, `actions.csv` and `notices.atom`. Every file is written atomically; every page
+ * is self-contained (inline styles and fonts, hashed inline scripts, no request anywhere).
+ */
+export function buildArchive(input: BuildArchiveInput): BuildArchiveResult {
+  const outDir = resolve(input.outDir);
+  const now = input.now ?? Date.now();
+  const timezone = input.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const sourceRoot = resolve(input.sourceRoot ?? process.cwd());
+  const seen = new Set<string>();
+  const logs = input.logs.filter((log) => !seen.has(log.id) && seen.add(log.id));
+  const text = loadArchiveText(input.locales, input.lang ?? 'en', input.templateDirs);
+  const templates = loadArchiveTemplates(input.templateDirs);
+  const entries = buildArchiveEntries(logs, {
+    locales: input.locales,
+    lang: text.lang,
+    outDir,
+    formats: input.formats,
+    docs: input.docs,
+    now,
+  });
+  const actions = collectActions(entries, text, now);
+  const organizations = new Set(logs.map((l) => l.organization).filter((o): o is string => Boolean(o)));
+  const organization = input.organization ?? (organizations.size === 1 ? [...organizations][0] : undefined);
+  const css = `${embeddedFonts()}\n${templates.css}`;
+  const written: string[] = [];
+  const write = (path: string, data: string) => {
+    writeFileAtomic(path, data);
+    written.push(path);
+  };
+
+  const common = {
+    lang: text.lang,
+    labels: text.labels,
+    organization,
+    openActionCount: actions.filter((a) => a.status === 'open').length,
+    generatedText: text.t('footer.generated', {
+      date: new Intl.DateTimeFormat(text.locale.intl, { day: 'numeric', month: 'long', year: 'numeric', timeZone: timezone }).format(
+        new Date(now),
+      ),
+    }),
+  };
+  const render = (name: string, view: Record<string, unknown> & { titleCss?: string }, scriptNames: readonly string[] = []): string => {
+    const template = templates.pages.get(name);
+    if (!template) throw new Error(`no archive template "${name}.hbs"`);
+    const scripts = scriptNames.map((s) => {
+      const script = templates.scripts.get(s);
+      if (script === undefined) throw new Error(`no archive script "${s}.js"`);
+      return script;
+    });
+    return template({ ...common, ...view, css: view.titleCss ? `${css}\n${view.titleCss}` : css, csp: archiveCsp(scripts), scripts });
+  };
+
+  write(
+    join(outDir, 'index.html'),
+    render('index', buildIndexView(entries, text, input.locales, buildArchiveCharts(entries, text)), ['filter']),
+  );
+  write(join(outDir, 'actions.html'), render('actions', buildActionsView(actions, text, now, timezone), ['sort']));
+  write(join(outDir, 'lessons.html'), render('lessons', buildLessonsView(entries, text)));
+  const actionsOf = new Map<ArchiveEntry, ArchiveAction[]>();
+  for (const action of actions) actionsOf.set(action.entry, [...(actionsOf.get(action.entry) ?? []), action]);
+  for (const entry of entries) {
+    const own = actionsOf.get(entry) ?? [];
+    write(join(outDir, entry.log.id, 'index.html'), render('incident', buildIncidentView(entry, own, text, input.locales, sourceRoot)));
+  }
+
+  const file: IncidentsFile = {
+    format: 'warta-incidents',
+    version: 1,
+    generated: new Date(now).toISOString(),
+    incidents: entries.map((e) => toIncidentJson(e.log, { date: e.date, documents: e.documents.files, sourceRoot })),
+  };
+  write(join(outDir, 'incidents.json'), `${JSON.stringify(file, null, 2)}\n`);
+  write(join(outDir, 'actions.csv'), actionsCsv(actions));
+  write(
+    join(outDir, 'notices.atom'),
+    noticesAtom(entries, {
+      locales: input.locales,
+      text,
+      now,
+      baseUrl: input.baseUrl,
+      publisher: organization ?? text.t('archive.title'),
+      version,
+    }),
+  );
+  return { written };
+}

@@ -1,0 +1,130 @@
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main, type CliIO } from '../../src/cli/main.js';
+import { tempDir } from '../helpers.js';
+import { launchChromium, root } from './sample-archive.js';
+
+const logName = '2024-03-05-payment-api-outage.md';
+let cwd: string;
+let stdout = '';
+let stderr = '';
+let stop: AbortController;
+let running: Promise<number>;
+let base: string;
+
+/** A raw GET, so the path reaches the server exactly as written (fetch would normalise `/../`). */
+function rawGet(path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+  const url = new URL(base);
+  return new Promise((resolve, reject) => {
+    const req = request({ host: url.hostname, port: url.port, path, method: 'GET', headers }, (res) => {
+      let body = '';
+      res.on('data', (chunk) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; stdout: ${stdout}; stderr: ${stderr}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+beforeAll(async () => {
+  cwd = tempDir('warta-preview-');
+  cpSync(join(root, 'incidents'), join(cwd, 'incidents'), { recursive: true });
+  stop = new AbortController();
+  const io: CliIO = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd, signal: stop.signal };
+  running = main(['preview', 'incidents', '--out', 'site', '--port', '0'], io);
+  base = await until('the server', async () => /at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(stdout)?.[1]);
+}, 60_000);
+
+afterAll(async () => {
+  stop?.abort();
+  await running;
+});
+
+describe('warta preview (in-process)', () => {
+  it('serves the archive and the documents on 127.0.0.1 with the live-reload script allowed by its CSP', async () => {
+    const index = await fetch(base);
+    expect(index.status).toBe(200);
+    const html = await index.text();
+    expect(html).toContain('Card payments timing out after payment-api release v4.18.0');
+    expect(html).toContain("new EventSource('/__warta/events')");
+    const csp = index.headers.get('content-security-policy') ?? '';
+    expect(csp).toMatch(/script-src 'sha256-[^']+' 'sha256-[^']+'/);
+    expect(csp).toContain("connect-src 'self'");
+    expect(html).toContain(`content="${csp}"`);
+    const report = await fetch(`${base}2024-03-05-payment-api-outage/report.en.html`);
+    expect(report.status).toBe(200);
+    const incidentPage = await fetch(`${base}2024-03-05-payment-api-outage/`);
+    expect(await incidentPage.text()).toContain('<h1 lang="en">Card payments timing out');
+    const atom = await fetch(`${base}notices.atom`);
+    expect(atom.headers.get('content-type')).toBe('application/atom+xml; charset=utf-8');
+    expect(await atom.text()).not.toContain('EventSource');
+  });
+
+  it('never serves outside the output folder, nor to another host', async () => {
+    for (const path of ['/../package.json', '/..%2f..%2fpackage.json', '/%2e%2e/%2e%2e/package.json', '/%2E%2E%2F%2E%2E%2Fpackage.json']) {
+      const response = await rawGet(path);
+      expect([403, 404], path).toContain(response.status);
+      expect(response.body).not.toContain('"name": "warta"');
+    }
+    expect((await fetch(`${base}..%2f..%2fpackage.json`)).status).toBe(403);
+    expect((await rawGet('/index.html', { Host: 'evil.example:80' })).status).toBe(403);
+    expect((await rawGet('/nope.html')).status).toBe(404);
+    expect((await fetch(base, { method: 'POST' })).status).toBe(405);
+  });
+
+  it('rebuilds a changed log and reloads the open page, without a restart', async () => {
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      const problems: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error') problems.push(m.text());
+      });
+      // Notes when the page's event stream is open, so the change below cannot happen before it listens.
+      await page.evaluateOnNewDocument(() => {
+        const Original = window.EventSource;
+        window.EventSource = class extends Original {
+          constructor(url: string | URL, init?: EventSourceInit) {
+            super(url, init);
+            this.addEventListener('open', () => document.documentElement.setAttribute('data-stream', 'open'));
+          }
+        };
+      });
+      await page.goto(`${base}2024-03-05-payment-api-outage/index.html`, { waitUntil: 'load' });
+      await until('the event stream', async () => ((await page.$('html[data-stream="open"]')) ? true : undefined));
+      const file = join(cwd, 'incidents', logName);
+      const reloaded = page.waitForNavigation({ timeout: 20_000 });
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: .*$/m, 'title: Card payments failed after release v4.18.0'));
+      await reloaded;
+      expect(await page.$eval('h1', (h) => h.textContent)).toBe('Card payments failed after release v4.18.0');
+      expect(problems).toEqual([]);
+      const index = await until('the rebuilt index', async () => {
+        const html = await (await fetch(base)).text();
+        return html.includes('Card payments failed after release v4.18.0') ? html : undefined;
+      });
+      expect(index).not.toContain('Card payments timing out');
+      expect(stdout).toMatch(/built incidents\/2024-03-05-payment-api-outage\.md in \d+ ms/);
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
+
+  it('stops when its signal aborts', async () => {
+    stop.abort();
+    expect(await running).toBe(0);
+    expect(stdout).toContain('preview stopped');
+    await expect(fetch(base)).rejects.toThrow();
+  });
+});
