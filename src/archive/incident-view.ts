@@ -6,7 +6,7 @@ import type { ArchiveEntry } from './archive-entries.js';
 import type { ArchiveText } from './archive-text.js';
 import { documentLinks } from './document-links.js';
 import { pickText } from './pick-text.js';
-import { statusTone } from './status-tone.js';
+import { statusTone } from '../model/status-tone.js';
 
 /**
  * The view of `output/<id>/index.html`: the log's key facts and summary in the archive's language,

@@ -7,7 +7,7 @@ import type { ArchiveText } from './archive-text.js';
 import { documentLinks } from './document-links.js';
 import { jsonForScript } from './json-for-script.js';
 import { pickText } from './pick-text.js';
-import { statusTone } from './status-tone.js';
+import { statusTone } from '../model/status-tone.js';
 
 interface FilterOption {
   value: string;

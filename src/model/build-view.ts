@@ -4,6 +4,7 @@ import type { IncidentLog, Localized, LogTime } from '../log/types.js';
 import { renderInline, renderMarkdown } from '../render/markdown.js';
 import { timelineSvg } from '../render/timeline-svg.js';
 import { formatDuration } from './format-duration.js';
+import { statusTone } from './status-tone.js';
 import { formatTime, formatWindow, dayOf } from './format-time.js';
 
 /** The three documents warta makes from every log. */
@@ -102,18 +103,6 @@ export interface BuildViewOptions {
   logo?: string;
 }
 
-const tones: Record<string, string> = {
-  resolved: 'ok',
-  completed: 'ok',
-  monitoring: 'info',
-  scheduled: 'info',
-  'in-progress': 'info',
-  identified: 'warn',
-  investigating: 'bad',
-  postponed: 'warn',
-  'rolled-back': 'warn',
-  cancelled: 'bad',
-};
 
 /** Builds the view of one document of a log in one language, falling back to the primary language where a text is missing. */
 export function buildView(log: IncidentLog, kind: DocumentKind, lang: string, options: BuildViewOptions): DocumentView {
@@ -275,7 +264,7 @@ export function buildView(log: IncidentLog, kind: DocumentKind, lang: string, op
     planned: log.type !== 'incident',
     status: log.status,
     statusLabel: label(`status.${log.status}`),
-    statusTone: tones[log.status] ?? 'info',
+    statusTone: statusTone(log.status),
     severity: log.severity ? { code: log.severity, label: label(`severity.${log.severity}`) } : undefined,
     timezone: zone,
     asOf: formatTime({ iso: '', epoch: asOfEpoch, zone, dateOnly: true }, locale, zone, 'day'),
