@@ -84,7 +84,7 @@ export function buildArchive(input: BuildArchiveInput): BuildArchiveResult {
   const css = `${embeddedFonts()}\n${templates.css}`;
   const written: string[] = [];
   const write = (path: string, data: string) => {
-    writeFileAtomic(path, data);
+    writeFileAtomic(path, data, { within: outDir });
     written.push(path);
   };
 

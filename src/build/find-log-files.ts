@@ -37,7 +37,10 @@ export function findLogFiles(paths: readonly string[], cwd: string): FoundLogs {
       const full = join(dir, entry.name);
       if (entry.isSymbolicLink()) {
         if (entry.name.toLowerCase().endsWith('.md') || isFolder(full))
-          links.push({ path: join(shown, entry.name), reason: 'symbolic link inside a folder; not followed (name it on the command line to read it)' });
+          links.push({
+            path: join(shown, entry.name),
+            reason: 'symbolic link inside a folder; not followed (name it on the command line to read it)',
+          });
       } else if (entry.isDirectory()) walk(full, join(shown, entry.name));
       else if (entry.isFile() && entry.name.toLowerCase().endsWith('.md')) files.add(full);
     }

@@ -35,7 +35,7 @@ export function openRenderCache(outDir: string): RenderCache {
       dirty = true;
     },
     save: () => {
-      if (dirty) writeFileAtomic(file, `${JSON.stringify({ version: 1, outputs: entries }, null, 0)}\n`);
+      if (dirty) writeFileAtomic(file, `${JSON.stringify({ version: 1, outputs: entries }, null, 0)}\n`, { within: outDir });
     },
   };
 }

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { loadLocales } from '../locale/load-locales.js';
@@ -130,7 +130,7 @@ export async function renderLogs(options: RenderOptions): Promise<RenderSummary>
         column: 1,
         severity: 'error',
         rule: 'log/duplicate-id',
-        message: `id "${log.id}" is already used by ${ids.get(log.id)}; expected every log to have its own id (set id: in the front matter)`,
+        message: `id "${log.id}" is already used by ${relative(process.cwd(), ids.get(log.id) ?? '') || ids.get(log.id)}; expected every log to have its own id (set id: in the front matter)`,
       });
     }
     summary.findings.push(...findings);
@@ -199,7 +199,7 @@ export async function renderLogs(options: RenderOptions): Promise<RenderSummary>
         continue;
       }
       try {
-        writeFileAtomic(output.path, output.make() as string);
+        writeFileAtomic(output.path, output.make() as string, { within: outDir });
         done(output);
       } catch (error) {
         if ((error as { code?: string }).code === 'templates') throw error;
@@ -217,7 +217,7 @@ export async function renderLogs(options: RenderOptions): Promise<RenderSummary>
             try {
               const pdf = await printer.print(output.make() as PdfJob);
               if (options.signal?.aborted && summary.interrupted) return;
-              writeFileAtomic(output.path, pdf);
+              writeFileAtomic(output.path, pdf, { within: outDir });
               done(output);
             } catch (error) {
               if ((error as { code?: string }).code === 'templates') throw error;
@@ -238,19 +238,27 @@ export async function renderLogs(options: RenderOptions): Promise<RenderSummary>
   // The archive links the documents that exist, so it comes last; it is cheap and always rebuilt.
   if (options.archive && !summary.interrupted) {
     const { buildArchive } = await import('../archive/build-archive.js');
-    const archive = buildArchive({
-      logs: summary.loaded,
-      outDir,
-      locales,
-      formats: outputFormats,
-      docs: [...templates.documents.keys()],
-      now: options.now,
-      templateDirs: options.templateDirs,
-      sourceRoot: options.archive.sourceRoot,
-      baseUrl: options.archive.baseUrl,
-      timezone: config?.timezone,
-      organization: config?.organization,
-    });
+    let archive: { written: string[] } = { written: [] };
+    try {
+      archive = buildArchive({
+        logs: summary.loaded,
+        outDir,
+        locales,
+        formats: outputFormats,
+        docs: [...templates.documents.keys()],
+        now: options.now,
+        templateDirs: options.templateDirs,
+        sourceRoot: options.archive.sourceRoot,
+        baseUrl: options.archive.baseUrl,
+        timezone: config?.timezone,
+        organization: config?.organization,
+      });
+    } catch (error) {
+      if ((error as { code?: string }).code === 'templates') throw error;
+      const reason = ((error as Error)?.message ?? String(error)).split('\n')[0] ?? 'unknown error';
+      summary.failed.push({ file: outDir, path: join(outDir, 'index.html'), reason: `archive: ${reason}` });
+      emit({ type: 'failed', file: outDir, path: join(outDir, 'index.html'), reason: `archive: ${reason}` });
+    }
     for (const path of archive.written) {
       summary.written.push(path);
       emit({ type: 'written', file: outDir, path });
@@ -282,7 +290,8 @@ function paper(config: RenderOptions['config']): Pick<PdfJob, 'format' | 'margin
 
 /** Temporary files left by a run that was killed (SIGKILL, power loss) in the middle of a write. */
 function removeStalePartials(dir: string): void {
-  if (!existsSync(dir)) return;
+  // A folder that is a link (planted in the output folder) is never entered: the writes refuse it too.
+  if (!existsSync(dir) || lstatSync(dir).isSymbolicLink()) return;
   for (const name of readdirSync(dir)) if (name.endsWith('.partial')) rmSync(join(dir, name), { force: true });
 }
 

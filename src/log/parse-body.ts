@@ -11,7 +11,8 @@ export interface ParsedBody {
 
 const tokenizer = new MarkdownIt({ html: false });
 
-const langAttribute = /\s*\{\s*lang\s*=\s*"?([A-Za-z0-9-]+)"?\s*\}\s*$/;
+/** `{lang=xx}` at the end of a trimmed heading; anchored at its `{` so long runs of blanks cannot make it backtrack. */
+const langAttribute = /\{\s*lang\s*=\s*"?([A-Za-z0-9-]+)"?\s*\}$/;
 
 /** Lowercased, single-spaced, without a trailing colon: how headings are compared. */
 const normalize = (heading: string) =>
@@ -31,19 +32,17 @@ export function parseBody(body: string, bodyLine: number, languages: readonly st
   const findings: ParsedBody['findings'] = [];
   const primary = languages[0] ?? 'en';
   const lines = body.split('\n');
-  const headings: { index: number; text: string }[] = [];
-  for (const token of tokenizer.parse(body, {})) {
-    if (token.type === 'heading_open' && token.tag === 'h2' && token.map) {
-      const index = token.map[0];
-      headings.push({
-        index,
-        text: (lines[index] ?? '')
-          .replace(/^\s*##\s*/, '')
-          .replace(/\s+#+\s*$/, '')
-          .trim(),
-      });
+  const headings: { index: number; next: number; text: string }[] = [];
+  const tokens = tokenizer.parse(body, {});
+  tokens.forEach((token, i) => {
+    // Only headings at the top level cut the body: a "## " inside a list or quote is part of it.
+    if (token.type === 'heading_open' && token.tag === 'h2' && token.level === 0 && token.map) {
+      // markdown-it has already taken off the "##" and any closing "#"s; a setext heading may span lines.
+      const inline = tokens[i + 1];
+      const text = (inline?.type === 'inline' ? inline.content : '').replace(/\s+/g, ' ').trim();
+      headings.push({ index: token.map[0], next: token.map[1], text });
     }
-  }
+  });
 
   // Which known section each heading names, per language code.
   const aliasIndex = new Map<string, { key: string; lang: string }[]>();
@@ -71,13 +70,13 @@ export function parseBody(body: string, bodyLine: number, languages: readonly st
 
   headings.forEach((heading, n) => {
     const end = headings[n + 1]?.index ?? lines.length;
-    const content = lines.slice(heading.index + 1, end);
+    const content = lines.slice(heading.next, end);
     const blank = content.findIndex((l) => l.trim() !== '');
     const markdown = content.join('\n').trim();
     const line = bodyLine + heading.index;
-    const markdownLine = line + 1 + Math.max(0, blank);
+    const markdownLine = bodyLine + heading.next + Math.max(0, blank);
     const explicit = langAttribute.exec(heading.text);
-    const title = heading.text.replace(langAttribute, '').trim();
+    const title = (explicit ? heading.text.slice(0, explicit.index) : heading.text).trim();
     if (title === '') {
       findings.push({
         line,

@@ -9,6 +9,9 @@ export interface ParsedTimeline {
   findings: Omit<Finding, 'file'>[];
 }
 
+/** Most dated items one timeline may have; a real one has tens, a pasted server log has thousands. */
+export const maxTimelineItems = 5000;
+
 const itemPattern =
   /^[-*+]\s+(?:\*\*)?(?:(\d{4}-\d{2}-\d{2})[ T])?(\d{1,2})[:.](\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:?\d{2})?(?:\*\*)?(?:\s+[A-Z]{2,5}(?=\s*[—–-]))?\s*(?:[—–-]+|:)?\s*/;
 
@@ -24,10 +27,25 @@ export function parseTimeline(markdown: string, firstLine: number, timezone: str
   let date = defaultDate;
   let previous: LogTime | undefined;
   let current: TimelineEvent | undefined;
+  let overLimit = false;
   const lines = markdown.split('\n');
   lines.forEach((raw, index) => {
     const line = firstLine + index;
     const match = itemPattern.exec(raw);
+    if (match && events.length >= maxTimelineItems) {
+      if (!overLimit) {
+        findings.push({
+          line,
+          column: 1,
+          severity: 'error',
+          rule: 'timeline/too-long',
+          message: `the timeline has more than ${maxTimelineItems} dated items (this is item ${maxTimelineItems + 1}); expected at most ${maxTimelineItems}: keep the events a reader needs and link to the raw log`,
+        });
+      }
+      overLimit = true;
+      current = undefined;
+      return;
+    }
     if (match) {
       const [whole, day, hour, minute, second, offset] = match;
       if (day) date = day;

@@ -103,7 +103,6 @@ export interface BuildViewOptions {
   logo?: string;
 }
 
-
 /** Builds the view of one document of a log in one language, falling back to the primary language where a text is missing. */
 export function buildView(log: IncidentLog, kind: DocumentKind, lang: string, options: BuildViewOptions): DocumentView {
   const primary = log.languages[0] as string;

@@ -155,6 +155,10 @@ export async function launchPdfPrinter(options: PdfPrinterOptions = {}): Promise
     page.on('request', (request) => {
       if (request.url() === documentUrl && page.wartaHtml !== undefined) {
         void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: page.wartaHtml }).catch(() => undefined);
+      } else if (request.isNavigationRequest() && request.frame() === page.mainFrame()) {
+        // A navigation away (meta refresh) answered with 204 is cancelled and the document stays;
+        // aborting it instead would make Chromium print its own error page.
+        void request.respond({ status: 204, body: '' }).catch(() => undefined);
       } else {
         void request.abort('blockedbyclient').catch(() => undefined);
       }

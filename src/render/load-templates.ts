@@ -34,17 +34,50 @@ function collect(dirs: readonly string[], sub: string, extension: string): Map<s
   return found;
 }
 
+/** Line of a Handlebars parse error: its lineNumber, else the "line N" of its message. */
+function errorLine(error: unknown): number {
+  const { lineNumber, message } = error as { lineNumber?: unknown; message?: unknown };
+  if (typeof lineNumber === 'number') return lineNumber;
+  return Number(/line (\d+)/.exec(String(message))?.[1] ?? 1);
+}
+
 /** Reads a template and checks its syntax now, so a mistake names its file and line before any log is rendered. */
-function readTemplate(file: string): string {
+function readTemplate(file: string): { source: string; ast: hbs.AST.Program } {
   const source = readFileSync(file, 'utf8');
   try {
-    Handlebars.parse(source);
+    return { source, ast: Handlebars.parse(source) };
   } catch (error) {
-    const message = (error as Error).message;
-    const line = /line (\d+)/.exec(message)?.[1] ?? '1';
-    throw new CliError('templates', `${file}:${line}: template error: ${message.split('\n').pop()?.trim() ?? message}`, { cause: error });
+    const last = (error as Error).message.split('\n').pop()?.trim() ?? String(error);
+    // Block mismatches end in " - line:column", which the prefix already says.
+    const message = last.replace(/ - \d+:\d+$/, '');
+    throw new CliError('templates', `${file}:${errorLine(error)}: template error: ${message}`, { cause: error });
   }
-  return source;
+}
+
+/** Partials a template names as `{{> name}}`, with their lines; dynamic names, @partial-block and inline partials are left out. */
+function partialsUsed(ast: hbs.AST.Program): { name: string; line: number }[] {
+  const used: { name: string; line: number }[] = [];
+  const inline = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) {
+      node.forEach(visit);
+      return;
+    }
+    const n = node as {
+      type?: string;
+      name?: { type?: string; original?: unknown };
+      path?: { original?: unknown };
+      params?: { value?: unknown }[];
+      loc?: hbs.AST.SourceLocation;
+    };
+    if (n.type === 'PartialStatement' && n.name?.type === 'PathExpression')
+      used.push({ name: String(n.name.original), line: n.loc?.start.line ?? 1 });
+    if (n.type === 'DecoratorBlock' && n.path?.original === 'inline' && n.params?.[0]) inline.add(String(n.params[0].value));
+    for (const [key, value] of Object.entries(node)) if (key !== 'loc') visit(value);
+  };
+  visit(ast);
+  return used.filter((use) => !use.name.startsWith('@') && !inline.has(use.name));
 }
 
 /**
@@ -65,18 +98,32 @@ export function loadTemplates(extraDirs: readonly string[] = []): TemplateSet {
 
   const hashed: string[] = [];
   const sources = new Map<string, string>();
+  const parsed: { file: string; ast: hbs.AST.Program }[] = [];
   for (const [name, file] of collect(dirs, 'partials', '.hbs')) {
-    const source = readTemplate(file);
+    const { source, ast } = readTemplate(file);
+    parsed.push({ file, ast });
     hbs.registerPartial(name, source);
     sources.set(`partial:${name}`, file);
     hashed.push(`partial:${name}`, source);
   }
   const documents = new Map<string, Handlebars.TemplateDelegate>();
   for (const [name, file] of collect(dirs, '.', '.hbs')) {
-    const source = readTemplate(file);
+    const { source, ast } = readTemplate(file);
+    parsed.push({ file, ast });
     documents.set(name, hbs.compile(source, { strict: false, noEscape: false, preventIndent: true }));
     sources.set(name, file);
     hashed.push(`document:${name}`, source);
+  }
+  // A partial that does not exist would only fail when a document is rendered; name it now, with its line.
+  for (const { file, ast } of parsed) {
+    for (const use of partialsUsed(ast)) {
+      if (!Object.hasOwn(hbs.partials, use.name)) {
+        throw new CliError(
+          'templates',
+          `${file}:${use.line}: template error: partial "${use.name}" not found; expected partials/${use.name}.hbs in ${dirs.join(' or ')}`,
+        );
+      }
+    }
   }
   const styles = [...collect(dirs, 'styles', '.css').values()].map((file) => readFileSync(file, 'utf8'));
   const fonts = embeddedFonts();

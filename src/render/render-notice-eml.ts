@@ -165,7 +165,13 @@ export function renderNoticeEml(input: NoticeEmlInput): string {
   for (const view of views.slice(1)) if (!titles.includes(view.title)) titles.push(view.title);
   const subject = `[${primary.kindLabel}] ${titles.join(' / ')}`.replace(/\s+/g, ' ').trim();
 
-  const from = input.from ?? `${primary.organization?.trim() || 'warta'} <noreply@invalid>`;
+  // The organization comes from the log: no line break or control character may reach a header,
+  // and no "<...>" in it may pass for the address.
+  const organization = (primary.organization ?? '')
+    .replace(/[\p{Cc}\p{Zl}\p{Zp}<>]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const from = input.from ?? `${organization || 'warta'} <noreply@invalid>`;
 
   const hash = createHash('sha256').update(`${primary.id}\n${date.toISOString()}`).digest('hex').slice(0, 16);
   const slug = primary.id

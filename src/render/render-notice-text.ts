@@ -6,8 +6,10 @@ function noticeBlock(view: DocumentView): string[] {
   const label = (key: string) => view.labels[key] ?? key;
   const paragraphs: string[] = [];
 
-  const header = [view.title];
-  header.push(view.organization ? `${view.organization} · ${view.kindLabel}` : view.kindLabel);
+  // The title and organization are one-line values: a line break in the log does not split them.
+  const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+  const header = [oneLine(view.title)];
+  header.push(view.organization ? `${oneLine(view.organization)} · ${view.kindLabel}` : view.kindLabel);
   header.push(`${label('fact.status')}: ${view.statusLabel}`);
   paragraphs.push(header.join('\n'));
 
@@ -40,8 +42,12 @@ export function renderNoticeText(views: readonly DocumentView[]): string {
     return paragraphs.join('\n\n');
   });
   const text = blocks.join('\n\n\n');
-  // Values come from the log as plain text; keep them on their lines and free of stray white space.
+  // Values come from the log as plain text; keep them on their lines and free of stray white space,
+  // and drop control characters (ESC sequences, CR, NUL) that could rewrite a terminal showing the file.
   return `${text
+    .replace(/\r\n?/g, '\n')
+    .replace(/(?![\n\t])\p{Cc}/gu, '')
+    .replace(/\p{Cs}/gu, '\ufffd')
     .replace(/[ \t]+$/gm, '')
     .replace(/\n{4,}/g, '\n\n\n')
     .trimEnd()}\n`;

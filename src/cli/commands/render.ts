@@ -6,7 +6,7 @@ import { loadLocales } from '../../locale/load-locales.js';
 import type { DocumentKind } from '../../model/build-view.js';
 import { loadTemplates } from '../../render/load-templates.js';
 import type { Command } from '../command.js';
-import { formatFinding } from '../format-finding.js';
+import { formatFinding, printable } from '../format-finding.js';
 import { exitCodes, type CliIO } from '../io.js';
 import { loadSettings } from '../load-settings.js';
 import { parseList } from '../parse-list.js';
@@ -78,7 +78,9 @@ async function render(args: Record<string, unknown>, io: CliIO): Promise<number>
   const langs = args.lang === undefined ? [] : parseList(args.lang, [...loadLocales(templates.dirs).keys()], 'lang');
   const quiet = Boolean(args.quiet);
   const found = findLogFiles(args.paths as string[], io.cwd);
-  for (const m of found.missing) io.stderr(`${m.path}:1:1 error file/missing ${m.reason}; expected a log file or a folder of logs\n`);
+  for (const m of found.missing)
+    io.stderr(`${printable(m.path)}:1:1 error file/missing ${m.reason}; expected a log file or a folder of logs\n`);
+  for (const s of found.skipped) io.stderr(`${printable(s.path)}:1:1 warning file/symlink ${printable(s.reason)}\n`);
   if (found.files.length === 0) {
     io.stderr('warta: no logs found (expected *.md files)\n');
     return exitCodes.findings;
@@ -119,7 +121,7 @@ async function render(args: Record<string, unknown>, io: CliIO): Promise<number>
         for (const finding of event.findings) {
           if (!quiet || finding.severity === 'error') above(io.stderr, `${formatFinding(finding, io.cwd)}\n`);
         }
-        if (!event.ok) above(io.stderr, `${relative(io.cwd, event.file)}: not rendered (fix the errors above)\n`);
+        if (!event.ok) above(io.stderr, `${printable(relative(io.cwd, event.file))}: not rendered (fix the errors above)\n`);
       } else if (event.type === 'plan') {
         if (bar) {
           bar.progress.total = event.total;
@@ -129,15 +131,15 @@ async function render(args: Record<string, unknown>, io: CliIO): Promise<number>
         if (bar) {
           bar.progress.written++;
           bar.update();
-        } else if (!quiet) io.stdout(`wrote ${relative(io.cwd, event.path)}\n`);
+        } else if (!quiet) io.stdout(`wrote ${printable(relative(io.cwd, event.path))}\n`);
       } else if (event.type === 'skipped') {
         if (bar) {
           bar.progress.unchanged++;
           bar.update();
-        } else if (!quiet) io.stdout(`unchanged ${relative(io.cwd, event.path)}\n`);
+        } else if (!quiet) io.stdout(`unchanged ${printable(relative(io.cwd, event.path))}\n`);
       } else {
         if (bar) bar.progress.failed++;
-        above(io.stderr, `${relative(io.cwd, event.path)}: failed: ${event.reason}\n`);
+        above(io.stderr, `${printable(relative(io.cwd, event.path))}: failed: ${printable(event.reason)}\n`);
       }
     },
   });

@@ -44,6 +44,16 @@ function validate(args: Record<string, unknown>, io: CliIO): number {
       message: `${m.reason}; expected a log file or a folder of logs`,
     })),
   );
+  findings.push(
+    ...found.skipped.map((s): Finding => ({
+      file: resolve(io.cwd, s.path),
+      line: 1,
+      column: 1,
+      severity: 'warning',
+      rule: 'file/symlink',
+      message: s.reason,
+    })),
+  );
   for (const file of found.files) findings.push(...loadLog(file, { locales, defaults }).findings);
   const strict = Boolean(args.strict);
   const shown = strict ? findings.map((f) => ({ ...f, severity: 'error' as const })) : findings;
