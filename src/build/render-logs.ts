@@ -7,7 +7,7 @@ import { readLogText } from '../log/read-log-text.js';
 import type { WartaConfig } from '../config/types.js';
 import type { Finding, IncidentLog } from '../log/types.js';
 import { buildView, type DocumentKind, type DocumentView } from '../model/build-view.js';
-import { writeFileAtomic } from '../output/write-file-atomic.js';
+import { forgetCheckedFolders, writeFileAtomic } from '../output/write-file-atomic.js';
 import type { PdfJob, PdfPrinter } from '../pdf/pdf-printer.js';
 import { loadTemplates } from '../render/load-templates.js';
 import { renderDocument } from '../render/render-document.js';
@@ -81,6 +81,8 @@ interface Output {
   format: OutputFormat;
   hash: string;
   make: () => string | Uint8Array | PdfJob;
+  /** False when the file exists and was made from the same inputs. */
+  due: boolean;
 }
 
 const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
@@ -111,9 +113,11 @@ export async function renderLogs(options: RenderOptions): Promise<RenderSummary>
   };
   const emit = options.onEvent ?? (() => undefined);
   const outDir = resolve(options.outDir);
+  forgetCheckedFolders();
   const cache = openRenderCache(outDir);
   const ids = new Map<string, string>();
   const outputs: Output[] = [];
+  let printerLaunch: Promise<PdfPrinter> | undefined;
   const day = new Date(options.now ?? Date.now()).toISOString().slice(0, 10);
 
   for (const file of options.files) {
@@ -155,8 +159,23 @@ export async function renderLogs(options: RenderOptions): Promise<RenderSummary>
           (views ??= set.langs.map((lang) => buildView(log, kind, lang, { locales, now: options.now, logo: config?.logo })));
         const html = () => renderDocument(templates, kind, viewsOf());
         const base = join(outDir, log.id, set.name);
-        const add = (format: OutputFormat, make: Output['make']) =>
-          outputs.push({ file, path: `${base}.${format}`, format, hash: hashParts([logHash, kind, set.langs.join(','), format]), make });
+        const add = (format: OutputFormat, make: Output['make']) => {
+          const output: Output = {
+            file,
+            path: `${base}.${format}`,
+            format,
+            hash: hashParts([logHash, kind, set.langs.join(','), format]),
+            make,
+            due: false,
+          };
+          output.due = Boolean(options.force) || cache.get(relative(outDir, output.path)) !== output.hash || !existsSync(output.path);
+          outputs.push(output);
+          // Chromium starts while the other logs are still read, as soon as one PDF is known to be due.
+          if (output.due && format === 'pdf' && !printerLaunch && options.launchPrinter) {
+            printerLaunch = options.launchPrinter();
+            printerLaunch.catch(() => undefined);
+          }
+        };
         if (options.formats.includes('html')) add('html', html);
         if (options.formats.includes('pdf')) add('pdf', () => ({ ...pdfJob(log, html(), viewsOf()), ...paper(config) }));
         if (kind === 'notice' && options.formats.includes('txt')) add('txt', () => renderNoticeText(viewsOf()));
@@ -168,9 +187,7 @@ export async function renderLogs(options: RenderOptions): Promise<RenderSummary>
     }
   }
 
-  const due = outputs.filter(
-    (output) => options.force || cache.get(relative(outDir, output.path)) !== output.hash || !existsSync(output.path),
-  );
+  const due = outputs.filter((output) => output.due);
   const dueSet = new Set(due);
   emit({ type: 'plan', total: outputs.length, unchanged: outputs.length - due.length });
   for (const output of outputs) {
@@ -208,7 +225,8 @@ export async function renderLogs(options: RenderOptions): Promise<RenderSummary>
     }
     if (pdfs.length > 0 && !options.signal?.aborted) {
       if (!options.launchPrinter) throw new Error('PDF output needs a printer');
-      const printer = await options.launchPrinter();
+      const printer = await (printerLaunch ?? options.launchPrinter());
+      printerLaunch = undefined;
       try {
         await runQueue(
           pdfs,
@@ -234,6 +252,8 @@ export async function renderLogs(options: RenderOptions): Promise<RenderSummary>
   } finally {
     summary.interrupted = Boolean(options.signal?.aborted);
     cache.save();
+    // Launched early but not used (interrupted): close it.
+    if (printerLaunch) await printerLaunch.then((p) => p.close()).catch(() => undefined);
   }
   // The archive links the documents that exist, so it comes last; it is cheap and always rebuilt.
   if (options.archive && !summary.interrupted) {

@@ -1,5 +1,27 @@
 import type { Locale } from '../locale/types.js';
 
+// Intl formatters are slow to create and safe to share; a batch formats thousands of durations.
+const numbers = new Map<string, Intl.NumberFormat>();
+const lists = new Map<string, Intl.ListFormat>();
+
+function unitFormat(intl: string, unit: string): Intl.NumberFormat {
+  let found = numbers.get(`${intl}|${unit}`);
+  if (!found) {
+    found = new Intl.NumberFormat(intl, { style: 'unit', unit, unitDisplay: 'long' });
+    numbers.set(`${intl}|${unit}`, found);
+  }
+  return found;
+}
+
+function listFormat(intl: string): Intl.ListFormat {
+  let found = lists.get(intl);
+  if (!found) {
+    found = new Intl.ListFormat(intl, { type: 'conjunction', style: 'long' });
+    lists.set(intl, found);
+  }
+  return found;
+}
+
 /**
  * A duration in words of the locale: `20 hours`, `1 day, 4 hours and 30 minutes`, `20 jam`.
  * Rounded to the minute; seconds are shown only for durations under a minute.
@@ -9,12 +31,11 @@ export function formatDuration(ms: number, locale: Locale): string {
   const days = Math.floor(total / 1440);
   const hours = Math.floor((total % 1440) / 60);
   const minutes = total % 60;
-  const unit = (value: number, name: 'day' | 'hour' | 'minute' | 'second') =>
-    new Intl.NumberFormat(locale.intl, { style: 'unit', unit: name, unitDisplay: 'long' }).format(value);
+  const unit = (value: number, name: 'day' | 'hour' | 'minute' | 'second') => unitFormat(locale.intl, name).format(value);
   const parts: string[] = [];
   if (days) parts.push(unit(days, 'day'));
   if (hours) parts.push(unit(hours, 'hour'));
   if (minutes) parts.push(unit(minutes, 'minute'));
   if (parts.length === 0) return unit(Math.round(Math.abs(ms) / 1000), total === 0 && ms !== 0 ? 'second' : 'minute');
-  return new Intl.ListFormat(locale.intl, { type: 'conjunction', style: 'long' }).format(parts);
+  return listFormat(locale.intl).format(parts);
 }

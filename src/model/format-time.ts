@@ -30,9 +30,13 @@ function formatter(intl: string, zone: string, style: TimeStyle): Intl.DateTimeF
 export function zoneAbbreviation(locale: Locale, zone: string, epoch: number): string {
   const own = locale.timezones[zone];
   if (own) return own;
-  const part = new Intl.DateTimeFormat(locale.intl, { timeZone: zone, timeZoneName: 'short' })
-    .formatToParts(new Date(epoch))
-    .find((p) => p.type === 'timeZoneName');
+  const key = `${locale.intl}|${zone}|zone`;
+  let names = formatters.get(key);
+  if (!names) {
+    names = new Intl.DateTimeFormat(locale.intl, { timeZone: zone, timeZoneName: 'short' });
+    formatters.set(key, names);
+  }
+  const part = names.formatToParts(new Date(epoch)).find((p) => p.type === 'timeZoneName');
   return part?.value ?? zone;
 }
 
@@ -49,9 +53,13 @@ export function formatTime(time: LogTime, locale: Locale, zone: string, style: T
 
 /** Calendar day of a time in a zone, `YYYY-MM-DD`, to tell whether two times share a day. */
 export function dayOf(time: LogTime, zone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    new Date(time.epoch),
-  );
+  const key = `en-CA|${zone}|day-key`;
+  let days = formatters.get(key);
+  if (!days) {
+    days = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    formatters.set(key, days);
+  }
+  return days.format(new Date(time.epoch));
 }
 
 /** A window `start – end`, leaving out the end's date when it falls on the start's day. */

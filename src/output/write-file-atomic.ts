@@ -22,8 +22,17 @@ export class OutsideOutputError extends Error {
   }
 }
 
+// Folders already checked in this process: a batch writes many files into each, and a check costs an lstat per level.
+const checkedFolders = new Set<string>();
+
+/** Forgets which folders were checked, so a run sees links planted since the last one. */
+export function forgetCheckedFolders(): void {
+  checkedFolders.clear();
+}
+
 /** Creates the folders from `root` down to `dir`, refusing any that is a symbolic link or not a folder. */
 function makeFoldersWithin(root: string, dir: string): void {
+  if (checkedFolders.has(`${root}\0${dir}`)) return;
   mkdirSync(root, { recursive: true });
   const steps = relative(root, dir).split(sep).filter(Boolean);
   let current = root;
@@ -40,6 +49,7 @@ function makeFoldersWithin(root: string, dir: string): void {
     if (stat.isSymbolicLink()) throw new OutsideOutputError(`${current} is a symbolic link; warta does not write through links inside ${root}`);
     if (!stat.isDirectory()) throw new OutsideOutputError(`${current} is not a folder`);
   }
+  checkedFolders.add(`${root}\0${dir}`);
 }
 
 /**

@@ -44,9 +44,6 @@ export interface PdfPrinterOptions {
   beforePrint?: (page: Page, attempt: number, browser: Browser) => Promise<void>;
 }
 
-/** The address a document is served at inside the browser; nothing else is ever answered. */
-const documentUrl = 'https://warta.invalid/document.html';
-
 const launchArgs = [
   '--headless=new',
   '--disable-gpu',
@@ -84,12 +81,12 @@ export function headerFooter(job: PdfJob): { headerTemplate: string; footerTempl
   };
 }
 
-type SealedPage = Page & { wartaHtml?: string };
+type SealedPage = Page;
 
 /**
  * Launches one Chromium for a whole run (puppeteer is loaded only now) and returns a printer that
- * serves each document from memory to a sealed page: JavaScript off, and every request other than
- * the document itself aborted, so printing never reaches the network or the disk. Pages are
+ * writes each document into a sealed page: JavaScript off, and every request the document would make
+ * aborted, so printing never reaches the network or the disk. Pages are
  * pooled; a page that fails is closed and the document retried on a fresh one, and a browser that
  * died is launched again.
  */
@@ -151,11 +148,11 @@ export async function launchPdfPrinter(options: PdfPrinterOptions = {}): Promise
   const newPage = async (): Promise<SealedPage> => {
     const page: SealedPage = await (await currentBrowser()).newPage();
     await page.setJavaScriptEnabled(false);
+    // Offline as well as intercepted: requests the interception never sees (prefetch) fail too.
+    await page.setOfflineMode(true);
     await page.setRequestInterception(true);
     page.on('request', (request) => {
-      if (request.url() === documentUrl && page.wartaHtml !== undefined) {
-        void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: page.wartaHtml }).catch(() => undefined);
-      } else if (request.isNavigationRequest() && request.frame() === page.mainFrame()) {
+      if (request.isNavigationRequest() && request.frame() === page.mainFrame()) {
         // A navigation away (meta refresh) answered with 204 is cancelled and the document stays;
         // aborting it instead would make Chromium print its own error page.
         void request.respond({ status: 204, body: '' }).catch(() => undefined);
@@ -196,8 +193,8 @@ export async function launchPdfPrinter(options: PdfPrinterOptions = {}): Promise
     crashed.catch(() => undefined);
     try {
       if (options.beforePrint) await options.beforePrint(page, n, await browser);
-      page.wartaHtml = job.html;
-      await Promise.race([page.goto(documentUrl, { waitUntil: 'load', timeout }), crashed]);
+      // The document is written into the page (no request for it); every request it would make is aborted.
+      await Promise.race([page.setContent(job.html, { waitUntil: 'load', timeout }), crashed]);
       const pdf = await Promise.race([
         page.pdf({
           format: job.format ?? 'A4',
@@ -212,7 +209,6 @@ export async function launchPdfPrinter(options: PdfPrinterOptions = {}): Promise
         crashed,
       ]);
       page.off('error', onCrash);
-      page.wartaHtml = undefined;
       release(page);
       return pdf;
     } catch (error) {

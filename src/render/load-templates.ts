@@ -11,6 +11,7 @@ export interface TemplateSet {
   /** Folders read, built-in first; later ones override earlier ones by file name. */
   dirs: string[];
   documents: Map<string, Handlebars.TemplateDelegate>;
+  /** The stylesheets; the fonts are added per document by {@link renderDocument}. */
   css: string;
   /** Source file of each document template (`report`) and partial (`partial:facts`), for messages. */
   sources: Map<string, string>;
@@ -126,8 +127,7 @@ export function loadTemplates(extraDirs: readonly string[] = []): TemplateSet {
     }
   }
   const styles = [...collect(dirs, 'styles', '.css').values()].map((file) => readFileSync(file, 'utf8'));
-  const fonts = embeddedFonts();
-  const css = [fonts, ...styles].join('\n');
+  const css = styles.join('\n');
   for (const [name, file] of collect(dirs, 'locales', '.yaml')) hashed.push(`locale:${name}`, readFileSync(file, 'utf8'));
-  return { dirs, documents, css, sources, hash: hashParts([...hashed, css]) };
+  return { dirs, documents, css, sources, hash: hashParts([...hashed, css, embeddedFonts()]) };
 }

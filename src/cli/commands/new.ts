@@ -1,17 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import { scaffoldLog } from '../../archive/scaffold-log.js';
-import { loadLocales } from '../../locale/load-locales.js';
-import { logTypes } from '../../log/front-matter-schema.js';
-import { isValidTimezone } from '../../log/is-valid-timezone.js';
-import { slugify } from '../../log/normalize-log.js';
-import { isLogTimeText } from '../../log/parse-log-time.js';
-import type { LogType } from '../../log/types.js';
-import { builtinTemplatesDir } from '../../render/load-templates.js';
-import { CliError } from '../cli-error.js';
 import type { Command } from '../command.js';
-import { exitCodes, type CliIO } from '../io.js';
-import { parseList } from '../parse-list.js';
 
 /** `warta new`: writes a new, valid log to fill in, named `YYYY-MM-DD-<slug>.md`; never overwrites a file. */
 export const newCommand: Command = {
@@ -21,46 +8,18 @@ export const newCommand: Command = {
     y
       .positional('slug', { describe: 'short name for the file, e.g. db-failover (default: made from --title)', type: 'string' })
       .option('title', { alias: 't', describe: 'title of the incident, change or maintenance', type: 'string' })
-      .option('type', { describe: 'incident, change or maintenance', type: 'string', choices: [...logTypes], default: 'incident' })
+      .option('type', {
+        describe: 'incident, change or maintenance',
+        type: 'string',
+        choices: ['incident', 'change', 'maintenance'],
+        default: 'incident',
+      })
       .option('lang', { alias: 'l', describe: 'languages, primary first (comma-separated)', type: 'string', array: true, default: ['en'] })
       .option('timezone', { describe: 'IANA timezone of the log (and of "today" in the file name)', type: 'string', default: 'UTC' })
       .option('date', { describe: 'the day in the file name, YYYY-MM-DD (default: today in --timezone)', type: 'string' })
       .option('dir', { describe: 'folder to write the log to', type: 'string', default: 'incidents' })
       .example('$0 new db-failover', 'incidents/2025-11-26-db-failover.md, an English incident')
       .example('$0 new --type change --lang id,en --timezone Asia/Jakarta --title "Upgrade vCenter 6"', 'a bilingual change'),
-  run: createLog,
+  // The work, and the modules it needs, load only when the command runs: --help stays fast.
+  run: async (args, io) => (await import('./new-run.js')).createLog(args, io),
 };
-
-function createLog(args: Record<string, unknown>, io: CliIO): number {
-  const locales = loadLocales([builtinTemplatesDir]);
-  const languages = parseList(args.lang, [...locales.keys()], 'lang');
-  if (languages.length === 0) throw new CliError('usage', '--lang: expected at least one language, e.g. en or id,en');
-  const timezone = String(args.timezone);
-  if (!isValidTimezone(timezone))
-    throw new CliError('usage', `--timezone: "${timezone}" is not known; expected an IANA name such as Asia/Jakarta`);
-  const title = typeof args.title === 'string' ? args.title.trim() : '';
-  const rawSlug = typeof args.slug === 'string' ? args.slug : title;
-  if (rawSlug.trim() === '') throw new CliError('usage', 'name the log: warta new <slug>, or give --title "..."');
-  const date = typeof args.date === 'string' ? args.date : new Intl.DateTimeFormat('en-CA', { timeZone: timezone }).format(new Date());
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !isLogTimeText(date))
-    throw new CliError('usage', `--date: "${date}" is not a date; expected YYYY-MM-DD`);
-  // A slug that already starts with the date is not given it twice.
-  const slug = slugify(rawSlug).replace(new RegExp(`^${date}-`), '');
-  const humanTitle = title || slug.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
-  const dir = resolve(io.cwd, String(args.dir));
-  const file = join(dir, `${date}-${slug}.md`);
-  const text = scaffoldLog({ type: args.type as LogType, languages, title: humanTitle, timezone, date, locales });
-  mkdirSync(dir, { recursive: true });
-  try {
-    // 'wx' fails when the file exists, so two runs can never overwrite each other's log.
-    writeFileSync(file, text, { flag: 'wx' });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-      io.stderr(`warta: ${relative(io.cwd, file)} already exists and was not changed; choose another slug or edit that log\n`);
-      return exitCodes.findings;
-    }
-    throw error;
-  }
-  io.stdout(`${relative(io.cwd, file)}\n`);
-  return exitCodes.ok;
-}

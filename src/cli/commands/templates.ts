@@ -1,16 +1,4 @@
-import { cpSync, existsSync, readdirSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import { builtinTemplatesDir } from '../../render/load-templates.js';
 import type { Command } from '../command.js';
-import { exitCodes, type CliIO } from '../io.js';
-
-/** Every file below a folder, relative to it. */
-function filesBelow(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
-    .sort();
-}
 
 /** `warta templates eject [dir]`: copies the built-in templates out to start your own from, never overwriting a file. */
 export const templatesCommand: Command = {
@@ -21,24 +9,6 @@ export const templatesCommand: Command = {
       .positional('action', { describe: 'what to do', choices: ['eject', 'list'] as const, type: 'string' })
       .positional('dir', { describe: 'folder to copy to', type: 'string', default: 'warta-templates' })
       .example('$0 templates eject brand', 'copy the templates to brand/, then: warta render --templates brand'),
-  run: (args, io: CliIO) => {
-    const files = filesBelow(builtinTemplatesDir);
-    if (args.action === 'list') {
-      for (const file of files) io.stdout(`${file}\n`);
-      return exitCodes.ok;
-    }
-    const target = resolve(io.cwd, String(args.dir));
-    const existing = files.filter((file) => existsSync(join(target, file)));
-    if (existing.length > 0) {
-      io.stderr(
-        `warta: ${relative(io.cwd, target) || '.'} already has ${existing.length} of the template files (${existing.slice(0, 3).join(', ')}${existing.length > 3 ? ', ...' : ''}); nothing was copied, nothing overwritten. Choose another folder or remove them.\n`,
-      );
-      return exitCodes.findings;
-    }
-    cpSync(builtinTemplatesDir, target, { recursive: true, errorOnExist: true, force: false });
-    io.stdout(
-      `copied ${files.length} files to ${relative(io.cwd, target) || '.'}\nEdit them, then render with: warta render --templates ${relative(io.cwd, target) || '.'} (or set templates: in warta.config.yaml)\n`,
-    );
-    return exitCodes.ok;
-  },
+  // The work, and the modules it needs, load only when the command runs: --help stays fast.
+  run: async (args, io) => (await import('./templates-run.js')).templatesRun(args, io),
 };

@@ -1,0 +1,8 @@
+import { frontMatterJsonSchema } from '../../log/front-matter-json-schema.js';
+import { exitCodes, type CliIO } from '../io.js';
+
+/** What `warta schema` does. */
+export const schemaRun = (_args: Record<string, unknown>, io: CliIO) => {
+  io.stdout(`${JSON.stringify(frontMatterJsonSchema(), null, 2)}\n`);
+  return exitCodes.ok;
+};
