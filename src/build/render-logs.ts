@@ -177,7 +177,13 @@ export async function renderLogs(options: RenderOptions): Promise<RenderSummary>
           }
         };
         if (options.formats.includes('html')) add('html', html);
-        if (options.formats.includes('pdf')) add('pdf', () => ({ ...pdfJob(log, html(), viewsOf()), ...paper(config) }));
+        if (options.formats.includes('pdf'))
+          add('pdf', () => {
+            const job = { ...pdfJob(log, html(), viewsOf()), ...paper(config) };
+            // The PDF is made last of its set: let the views go, so a long batch does not keep them all.
+            views = undefined;
+            return job;
+          });
         if (kind === 'notice' && options.formats.includes('txt')) add('txt', () => renderNoticeText(viewsOf()));
         if (kind === 'notice' && set.name === 'notice' && options.formats.includes('eml')) {
           const date = new Date(log.updated?.epoch ?? options.now ?? Date.now());

@@ -3,6 +3,7 @@ import { knownSectionKeys } from '../locale/types.js';
 import type { IncidentLog, Localized, LogTime } from '../log/types.js';
 import { renderInline, renderMarkdown } from '../render/markdown.js';
 import { timelineSvg } from '../render/timeline-svg.js';
+import { cachedDateFormat } from './cached-date-format.js';
 import { formatDuration } from './format-duration.js';
 import { statusTone } from './status-tone.js';
 import { formatTime, formatWindow, dayOf } from './format-time.js';
@@ -196,7 +197,7 @@ export function buildView(log: IncidentLog, kind: DocumentKind, lang: string, op
     };
   });
   const svgTime = (epoch: number) =>
-    new Intl.DateTimeFormat(locale.intl, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zone }).format(new Date(epoch));
+    cachedDateFormat(locale.intl, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zone }).format(new Date(epoch));
   const picture = timelineSvg({
     intl: locale.intl,
     timezone: zone,

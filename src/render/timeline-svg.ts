@@ -1,3 +1,4 @@
+import { cachedDateFormat } from '../model/cached-date-format.js';
 /**
  * The timeline picture of an incident or change as a self-contained, static SVG string.
  *
@@ -74,8 +75,8 @@ export function timelineSvg(input: TimelineSvgInput): string {
 
   const decision = input.decision && Number.isFinite(input.decision.at) ? input.decision : undefined;
   const zone = new Zone(input.timezone);
-  const clock = new Intl.DateTimeFormat(input.intl, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: input.timezone });
-  const dayName = new Intl.DateTimeFormat(input.intl, { weekday: 'short', day: 'numeric', month: 'short', timeZone: input.timezone });
+  const clock = cachedDateFormat(input.intl, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: input.timezone });
+  const dayName = cachedDateFormat(input.intl, { weekday: 'short', day: 'numeric', month: 'short', timeZone: input.timezone });
 
   const times = [...rows.flatMap((r) => [r.bar.start, r.bar.end]), ...events.map((e) => e.at), ...(decision ? [decision.at] : [])];
   let lo = Math.min(...times);
@@ -351,7 +352,7 @@ class Zone {
   private readonly parts: Intl.DateTimeFormat;
 
   constructor(timeZone: string) {
-    this.parts = new Intl.DateTimeFormat('en-US', {
+    this.parts = cachedDateFormat('en-US', {
       timeZone,
       hourCycle: 'h23',
       year: 'numeric',
