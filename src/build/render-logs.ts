@@ -7,7 +7,7 @@ import { readLogText } from '../log/read-log-text.js';
 import type { WartaConfig } from '../config/types.js';
 import type { Finding, IncidentLog } from '../log/types.js';
 import { buildView, type DocumentKind, type DocumentView } from '../model/build-view.js';
-import { forgetCheckedFolders, writeFileAtomic } from '../output/write-file-atomic.js';
+import { forgetCheckedFolders, writeFileAtomicAsync } from '../output/write-file-atomic.js';
 import type { PdfJob, PdfPrinter } from '../pdf/pdf-printer.js';
 import { loadTemplates } from '../render/load-templates.js';
 import { renderDocument } from '../render/render-document.js';
@@ -214,22 +214,25 @@ export async function renderLogs(options: RenderOptions): Promise<RenderSummary>
   };
 
   try {
-    const pdfs: Output[] = [];
-    for (const output of due) {
-      if (options.signal?.aborted) break;
-      if (output.format === 'pdf') {
-        pdfs.push(output);
-        continue;
-      }
-      try {
-        writeFileAtomic(output.path, output.make() as string, { within: outDir });
-        done(output);
-      } catch (error) {
-        if ((error as { code?: string }).code === 'templates') throw error;
-        fail(output, error);
-      }
-    }
-    if (pdfs.length > 0 && !options.signal?.aborted) {
+    const pdfs = due.filter((output) => output.format === 'pdf');
+    const files = due.filter((output) => output.format !== 'pdf');
+    // HTML, text and e-mail are written while the PDFs print: the two queues overlap.
+    const writing = runQueue(
+      files,
+      8,
+      async (output) => {
+        try {
+          await writeFileAtomicAsync(output.path, output.make() as string, { within: outDir });
+          done(output);
+        } catch (error) {
+          if ((error as { code?: string }).code === 'templates') throw error;
+          fail(output, error);
+        }
+      },
+      options.signal,
+    );
+    const printing = async () => {
+      if (pdfs.length === 0 || options.signal?.aborted) return;
       if (!options.launchPrinter) throw new Error('PDF output needs a printer');
       const printer = await (printerLaunch ?? options.launchPrinter());
       printerLaunch = undefined;
@@ -241,7 +244,7 @@ export async function renderLogs(options: RenderOptions): Promise<RenderSummary>
             try {
               const pdf = await printer.print(output.make() as PdfJob);
               if (options.signal?.aborted && summary.interrupted) return;
-              writeFileAtomic(output.path, pdf, { within: outDir });
+              await writeFileAtomicAsync(output.path, pdf, { within: outDir });
               done(output);
             } catch (error) {
               if ((error as { code?: string }).code === 'templates') throw error;
@@ -254,7 +257,10 @@ export async function renderLogs(options: RenderOptions): Promise<RenderSummary>
         summary.browserLaunches = printer.launches;
         await printer.close();
       }
-    }
+    };
+    // Both are awaited even when one fails, so no write is left running behind the run.
+    const results = await Promise.allSettled([writing, printing()]);
+    for (const result of results) if (result.status === 'rejected') throw result.reason;
   } finally {
     summary.interrupted = Boolean(options.signal?.aborted);
     cache.save();

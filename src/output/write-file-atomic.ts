@@ -1,6 +1,7 @@
 import { lstatSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { rename, rm, writeFile } from 'node:fs/promises';
 
 /** Options for {@link writeFileAtomic}. */
 export interface WriteFileOptions {
@@ -60,6 +61,31 @@ function makeFoldersWithin(root: string, dir: string): void {
  * With `within`, a path outside that folder, or through a symbolic link inside it, is refused.
  */
 export function writeFileAtomic(path: string, data: string | Uint8Array, options: WriteFileOptions = {}): void {
+  const temporary = prepareWrite(path, options);
+  try {
+    writeFileSync(temporary, data, { flag: 'wx' });
+    renameSync(temporary, path);
+  } catch (error) {
+    // EEXIST: the name was taken before we came; what is there is not ours to remove.
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') rmSync(temporary, { force: true });
+    throw error;
+  }
+}
+
+/** {@link writeFileAtomic} without blocking: a batch overlaps its writes with each other and with printing. */
+export async function writeFileAtomicAsync(path: string, data: string | Uint8Array, options: WriteFileOptions = {}): Promise<void> {
+  const temporary = prepareWrite(path, options);
+  try {
+    await writeFile(temporary, data, { flag: 'wx' });
+    await rename(temporary, path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') await rm(temporary, { force: true });
+    throw error;
+  }
+}
+
+/** Checks the path against `within`, makes its folder, and names the temporary file to write first. */
+function prepareWrite(path: string, options: WriteFileOptions): string {
   if (options.within !== undefined) {
     const root = resolve(options.within);
     const target = resolve(path);
@@ -70,13 +96,5 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, options
   } else {
     mkdirSync(dirname(path), { recursive: true });
   }
-  const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.partial`;
-  try {
-    writeFileSync(temporary, data, { flag: 'wx' });
-    renameSync(temporary, path);
-  } catch (error) {
-    // EEXIST: the name was taken before we came; what is there is not ours to remove.
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') rmSync(temporary, { force: true });
-    throw error;
-  }
+  return `${path}.${process.pid}.${randomBytes(4).toString('hex')}.partial`;
 }
