@@ -330,8 +330,8 @@ function removeStalePartials(dir: string): void {
 function pdfJob(log: IncidentLog, html: string, views: readonly DocumentView[]): PdfJob {
   const first = views[0] as DocumentView;
   const kindLabel = views.map((v) => v.kindLabel).join(' / ');
-  const limit = views.length > 1 ? 60 : 90;
-  const title = first.title.length > limit ? `${first.title.slice(0, limit - 1)}…` : first.title;
+  // A document in several languages gets no title in its running header: it would be in one language on every page.
+  const title = views.length > 1 ? '' : first.title;
   return {
     html,
     headerLeft: [log.organization, kindLabel].filter(Boolean).join(' · '),

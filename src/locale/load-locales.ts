@@ -1,12 +1,33 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { CliError } from '../cli/cli-error.js';
 import type { Locale, Locales } from './types.js';
+
+/** Refuses a locale whose parts are not the maps and lists the code expects, naming the key. */
+function checkLocaleShape(data: unknown, file: string): void {
+  const fail = (what: string) => {
+    throw new CliError('templates', `${file}: ${what}`);
+  };
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) fail('expected a map with name, intl, sections, labels');
+  const locale = data as Record<string, unknown>;
+  for (const key of ['name', 'intl']) if (locale[key] !== undefined && typeof locale[key] !== 'string') fail(`${key}: expected text`);
+  for (const key of ['labels', 'timezones', 'sections']) {
+    const value = locale[key];
+    if (value === undefined) continue;
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(`${key}: expected a map`);
+    for (const [name, entry] of Object.entries(value as object)) {
+      if (key === 'sections' ? !Array.isArray(entry) || !entry.every((h) => typeof h === 'string') : typeof entry !== 'string') {
+        fail(`${key}.${name}: expected ${key === 'sections' ? 'a list of headings, such as [Summary, Overview]' : 'text'}`);
+      }
+    }
+  }
+}
 
 /**
  * Reads every `locales/*.yaml` of the given template folders; a later folder overrides an earlier
  * one label by label, so a user's folder can change one word or add a whole language.
- * Throws an Error naming the file when a locale file is not valid YAML or lacks `intl`.
+ * Throws a CliError naming the file when a locale file is not valid YAML or not shaped like one.
  */
 export function loadLocales(templateDirs: readonly string[]): Locales {
   const locales: Locales = new Map();
@@ -22,8 +43,10 @@ export function loadLocales(templateDirs: readonly string[]): Locales {
       try {
         data = (parse(readFileSync(file, 'utf8'), { maxAliasCount: 50 }) ?? {}) as Record<string, unknown>;
       } catch (error) {
-        throw new Error(`${file}: not valid YAML: ${(error as Error).message}`, { cause: error });
+        const message = (error as Error).message.split('\n')[0] ?? String(error);
+        throw new CliError('templates', `${file}: locale is not valid YAML: ${message}`, { cause: error });
       }
+      checkLocaleShape(data, file);
       const before = locales.get(code);
       const merged: Locale = {
         code,

@@ -139,10 +139,12 @@ export function buildView(log: IncidentLog, kind: DocumentKind, lang: string, op
     fact('fact.overrun', formatDuration(w.actualEnd.epoch - w.end.epoch, locale), 'bad');
   if (log.detected && log.resolved) fact('fact.timeToResolve', formatDuration(log.resolved.epoch - log.detected.epoch, locale));
   const downtime = log.impact?.downtimeMs !== undefined ? formatDuration(log.impact.downtimeMs, locale) : pick(log.impact?.downtimeText);
-  fact('fact.downtime', downtime);
+  // Before a scheduled change happens, its downtime and data loss are expectations, and say so.
+  const upcoming = log.status === 'scheduled';
+  fact(upcoming ? 'fact.expectedDowntime' : 'fact.downtime', downtime);
   const dataLoss =
     log.impact?.dataLossFlag !== undefined
-      ? label(log.impact.dataLossFlag ? 'value.dataLoss.some' : 'value.dataLoss.none')
+      ? label(log.impact.dataLossFlag ? 'value.dataLoss.some' : upcoming ? 'value.dataLoss.noneExpected' : 'value.dataLoss.none')
       : pick(log.impact?.dataLoss);
   fact('fact.dataLoss', dataLoss);
 
@@ -150,14 +152,10 @@ export function buildView(log: IncidentLog, kind: DocumentKind, lang: string, op
   const whenFact = (key: string, value: string | undefined) => {
     if (value) noticeWhen.push({ label: label(key), value });
   };
-  if (log.type === 'incident') {
-    whenFact('fact.detected', when(log.detected));
-    whenFact('fact.resolved', when(log.resolved));
-  } else {
-    whenFact('fact.planned', formatWindow(w?.start, w?.end, locale, zone));
-  }
+  // Detection and resolution times are the team's clock; users read the times in the announcement.
+  if (log.type !== 'incident') whenFact('fact.planned', formatWindow(w?.start, w?.end, locale, zone));
   whenFact('rescheduled.label', rescheduledWindow);
-  if (log.impact?.downtimeMs !== 0) whenFact('fact.downtime', downtime);
+  if (log.impact?.downtimeMs !== 0) whenFact(upcoming ? 'fact.expectedDowntime' : 'fact.downtime', downtime);
 
   const section = (key: string, markdown?: { text: Record<string, { heading: string; markdown: string }> }): SectionView | undefined => {
     const source = markdown ?? log.sections[key];
@@ -198,23 +196,29 @@ export function buildView(log: IncidentLog, kind: DocumentKind, lang: string, op
   });
   const svgTime = (epoch: number) =>
     cachedDateFormat(locale.intl, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zone }).format(new Date(epoch));
-  const picture = timelineSvg({
-    intl: locale.intl,
-    timezone: zone,
-    title: `${label('section.timeline')}: ${pick(log.title) ?? log.id}`,
-    planned: w?.start && w.end ? { start: w.start.epoch, end: w.end.epoch, label: label('svg.planned') } : undefined,
-    actual: w?.actualStart && w.actualEnd ? { start: w.actualStart.epoch, end: w.actualEnd.epoch, label: label('svg.actual') } : undefined,
-    outage: log.detected && log.resolved ? { start: log.detected.epoch, end: log.resolved.epoch, label: label('svg.outage') } : undefined,
-    overrunLabel:
-      w?.end && w.actualEnd && w.actualEnd.epoch > w.end.epoch
-        ? `${label('fact.overrun')} ${formatDuration(w.actualEnd.epoch - w.end.epoch, locale)}`
-        : undefined,
-    decision: log.decision?.at
-      ? { at: log.decision.at.epoch, label: `${label('fact.decision')} ${svgTime(log.decision.at.epoch)}` }
-      : undefined,
-    events: events.map((event) => ({ at: event.at.epoch })),
-    eventsLabel: label('timeline.event'),
-  });
+  // A planned window alone, with nothing that happened in it, makes no picture worth a place.
+  const worthDrawing = Boolean(w?.actualStart && w.actualEnd) || Boolean(log.detected && log.resolved) || events.length >= 2;
+  const picture = !worthDrawing
+    ? ''
+    : timelineSvg({
+        intl: locale.intl,
+        timezone: zone,
+        title: `${label('section.timeline')}: ${pick(log.title) ?? log.id}`,
+        planned: w?.start && w.end ? { start: w.start.epoch, end: w.end.epoch, label: label('svg.planned') } : undefined,
+        actual:
+          w?.actualStart && w.actualEnd ? { start: w.actualStart.epoch, end: w.actualEnd.epoch, label: label('svg.actual') } : undefined,
+        outage:
+          log.detected && log.resolved ? { start: log.detected.epoch, end: log.resolved.epoch, label: label('svg.outage') } : undefined,
+        overrunLabel:
+          w?.end && w.actualEnd && w.actualEnd.epoch > w.end.epoch
+            ? `${label('fact.overrun')} ${formatDuration(w.actualEnd.epoch - w.end.epoch, locale)}`
+            : undefined,
+        decision: log.decision?.at
+          ? { at: log.decision.at.epoch, label: `${label('fact.decision')} ${svgTime(log.decision.at.epoch)}` }
+          : undefined,
+        events: events.map((event) => ({ at: event.at.epoch })),
+        eventsLabel: label('timeline.event'),
+      });
   const timelineSection = log.sections.timeline;
   const timelineRest = timelineSection ? section('timeline') : undefined;
 
@@ -268,7 +272,7 @@ export function buildView(log: IncidentLog, kind: DocumentKind, lang: string, op
     severity: log.severity ? { code: log.severity, label: label(`severity.${log.severity}`) } : undefined,
     timezone: zone,
     asOf: formatTime({ iso: '', epoch: asOfEpoch, zone, dateOnly: true }, locale, zone, 'day'),
-    upcoming: log.status === 'scheduled',
+    upcoming,
     decisionSectionRepeats: Boolean(log.decision?.rationale && log.decision.alternatives.length > 0),
     facts,
     when: noticeWhen,

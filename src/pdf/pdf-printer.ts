@@ -67,6 +67,9 @@ const escape = (text: string) =>
 const chrome = (job: PdfJob) =>
   `font-family: "Source Sans 3", "Noto Sans", "Liberation Sans", "DejaVu Sans", sans-serif; font-size: 7.5pt; color: #5b6775; width: 100%; padding: 0 ${job.margin?.right ?? '16mm'} 0 ${job.margin?.left ?? '16mm'}; display: flex; justify-content: space-between; gap: 8mm;`;
 
+/** A header part stays on one line, cut with an ellipsis, however long the title. */
+const clipped = 'flex: 1 1 0; min-width: 0; white-space: nowrap; overflow: hidden; text-overflow: ellipsis';
+
 /** Header and footer templates for Chromium, with page numbers in the document's words. */
 export function headerFooter(job: PdfJob): { headerTemplate: string; footerTemplate: string } {
   const pageOf = job.pageOf
@@ -76,7 +79,7 @@ export function headerFooter(job: PdfJob): { headerTemplate: string; footerTempl
     )
     .join('');
   return {
-    headerTemplate: `<div style='${chrome(job)}'><span>${escape(job.headerLeft)}</span><span style="text-align:right">${escape(job.headerRight)}</span></div>`,
+    headerTemplate: `<div style='${chrome(job)}'><span style="${clipped}">${escape(job.headerLeft)}</span>${job.headerRight ? `<span style="${clipped};text-align:right">${escape(job.headerRight)}</span>` : ''}</div>`,
     footerTemplate: `<div style='${chrome(job)}'><span>${escape(job.footerLeft)}</span><span style="white-space:nowrap">${pageOf}</span></div>`,
   };
 }

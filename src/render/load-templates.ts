@@ -128,6 +128,12 @@ export function loadTemplates(extraDirs: readonly string[] = []): TemplateSet {
   }
   const styles = [...collect(dirs, 'styles', '.css').values()].map((file) => readFileSync(file, 'utf8'));
   const css = styles.join('\n');
-  for (const [name, file] of collect(dirs, 'locales', '.yaml')) hashed.push(`locale:${name}`, readFileSync(file, 'utf8'));
+  // Every locale file loadLocales reads (.yaml and .yml), so a changed word renders again.
+  for (const dir of dirs) {
+    const folder = join(dir, 'locales');
+    if (!existsSync(folder)) continue;
+    for (const name of readdirSync(folder).sort())
+      if (/\.ya?ml$/.test(name)) hashed.push(`locale:${dir}:${name}`, readFileSync(join(folder, name), 'utf8'));
+  }
   return { dirs, documents, css, sources, hash: hashParts([...hashed, css, embeddedFonts()]) };
 }

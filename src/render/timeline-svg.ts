@@ -42,7 +42,7 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 const MAX_TICKS = 10;
-const MAX_NUMBERED_EVENTS = 12;
+const MAX_NUMBERED_EVENTS = 20;
 /** Close events are stacked; beyond this many lanes a marker keeps its tick but loses its number. */
 const MAX_EVENT_LANES = 3;
 

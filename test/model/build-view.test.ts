@@ -58,7 +58,7 @@ describe('buildView', () => {
     expect(before.actions[0]?.overdue).toBe(false);
   });
 
-  it('shows the time to resolve of an incident and its detection in the notice', () => {
+  it('shows the time to resolve of an incident, and only the downtime in its notice', () => {
     const log = load(
       'title: Outage\ntype: incident\nstatus: resolved\ntimezone: Europe/Amsterdam\ndetected: 2024-03-05T14:02\nresolved: 2024-03-05T16:42\nimpact: { downtime: PT2H18M }',
     );
@@ -66,7 +66,8 @@ describe('buildView', () => {
     expect(report.facts.find((f) => f.label === 'Time to resolve')?.value).toBe('2 hours and 40 minutes');
     expect(report.facts.find((f) => f.label === 'Downtime')?.value).toBe('2 hours and 18 minutes');
     const notice = buildView(log, 'notice', 'en', { locales });
-    expect(notice.when.map((f) => f.label)).toEqual(['Detected', 'Resolved', 'Downtime']);
+    // Detection and resolution are the team's clock; the announcement gives users their times.
+    expect(notice.when.map((f) => f.label)).toEqual(['Downtime']);
   });
 
   it('renders section Markdown to HTML and says when a section fell back to another language', () => {
