@@ -4,6 +4,7 @@ import { renderInline } from '../render/markdown.js';
 import type { ArchiveEntry } from './archive-entries.js';
 import type { ArchiveText } from './archive-text.js';
 import { pickText, type PickedText } from './pick-text.js';
+import { isOverdue } from '../model/is-overdue.js';
 
 /** One action item of one log, worded for the archive. */
 export interface ArchiveAction {
@@ -25,7 +26,6 @@ export interface ArchiveAction {
 }
 
 const ranks: Record<string, number> = { critical: 0, high: 1, medium: 2, low: 3 };
-const day = 24 * 60 * 60 * 1000;
 
 /**
  * Every action item of every log, sorted the way a follow-up meeting reads them: by due date
@@ -38,7 +38,6 @@ export function collectActions(entries: readonly ArchiveEntry[], text: ArchiveTe
       const title = pickText(action.title, text.lang, entry.primary) ?? { text: '', lang: entry.primary };
       const priority = action.priority?.trim() || undefined;
       const key = priority?.toLowerCase();
-      const dueBy = action.due ? action.due.epoch + (action.due.dateOnly ? day : 0) : undefined;
       actions.push({
         entry,
         title,
@@ -50,7 +49,7 @@ export function collectActions(entries: readonly ArchiveEntry[], text: ArchiveTe
         priority,
         priorityLabel: key ? (text.labels[`priority.${key}`] ?? priority) : undefined,
         priorityRank: key ? (ranks[key] ?? 4) : 5,
-        overdue: action.status === 'open' && dueBy !== undefined && dueBy <= now,
+        overdue: isOverdue(action, now),
       });
     }
   });

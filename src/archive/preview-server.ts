@@ -4,12 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import { findLogFiles } from '../build/find-log-files.js';
 import { renderLogs } from '../build/render-logs.js';
-import { loadLocales } from '../locale/load-locales.js';
-import { loadLog } from '../log/load-log.js';
-import type { Finding, IncidentLog } from '../log/types.js';
-import { documentKinds } from '../model/build-view.js';
-import { builtinTemplatesDir } from '../render/load-templates.js';
-import { buildArchive } from './build-archive.js';
+import type { WartaConfig } from '../config/types.js';
+import type { Finding } from '../log/types.js';
+import { builtinTemplatesDir, loadTemplates } from '../render/load-templates.js';
 import { liveReloadPath, withLiveReload } from './live-reload.js';
 import { resolveServedPath } from './resolve-served-path.js';
 import { watchPaths } from './watch-paths.js';
@@ -29,8 +26,8 @@ export interface PreviewOptions {
   log: (line: string) => void;
   /** Called with the findings of each log read (errors and warnings). */
   onFindings?: (findings: Finding[]) => void;
-  /** Template folders watched for changes; default the built-in one. */
-  templateDirs?: readonly string[];
+  /** Settings (warta.config.yaml and flags): its templates folders are used and watched with the built-in one. */
+  config?: WartaConfig;
 }
 
 /** A running preview. */
@@ -68,7 +65,7 @@ const types: Record<string, string> = {
  */
 export async function startPreview(options: PreviewOptions): Promise<PreviewServer> {
   const outDir = resolve(options.cwd, options.outDir);
-  const templateDirs = options.templateDirs ?? [builtinTemplatesDir];
+  const templateDirs = [builtinTemplatesDir, ...(options.config?.templates ?? [])];
   const clients = new Set<ServerResponse>();
   let builds = 0;
   let waiting: (() => void)[] = [];
@@ -76,23 +73,29 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   const build = async (changed?: Set<string>) => {
     const started = Date.now();
     const files = findLogFiles(options.paths, options.cwd).files;
-    const templateChanged = !changed || [...changed].some((path) => templateDirs.some((dir) => path.startsWith(resolve(dir) + sep)));
-    const render = templateChanged ? files : files.filter((file) => changed.has(file));
-    if (render.length > 0) await renderLogs({ files: render, outDir, formats: ['html'], docs: documentKinds, launchPrinter: undefined });
-    const locales = loadLocales([builtinTemplatesDir]);
-    const logs: IncidentLog[] = [];
-    const ids = new Set<string>();
-    for (const file of files) {
-      const result = loadLog(file, { locales });
-      if (!changed || changed.has(file)) options.onFindings?.(result.findings);
-      if (result.log && !ids.has(result.log.id)) {
-        ids.add(result.log.id);
-        logs.push(result.log);
-      }
-    }
-    buildArchive({ logs, outDir, locales, formats: ['html'], docs: documentKinds, sourceRoot: options.cwd });
-    const shown = render.length === files.length ? 'every log' : render.map((f) => relative(options.cwd, f)).join(', ') || 'the archive';
-    options.log(`built ${shown} in ${Date.now() - started} ms`);
+    // The render cache re-renders what changed (a log, or every log after a template change);
+    // every log is read, so the archive always lists them all.
+    const summary = await renderLogs({
+      files,
+      outDir,
+      formats: ['html'],
+      docs: [...loadTemplates(options.config?.templates).documents.keys()],
+      templateDirs: options.config?.templates,
+      config: options.config,
+      archive: { sourceRoot: options.cwd },
+      onEvent: (event) => {
+        if (event.type === 'log' && (!changed || changed.has(event.file))) options.onFindings?.(event.findings);
+      },
+    });
+    // Documents written this time (an incident's index.html belongs to the archive, rebuilt every time).
+    const rendered = new Set(
+      summary.written
+        .map((path) => relative(outDir, path).split(sep))
+        .filter((parts) => parts.length === 2 && parts[1] !== 'index.html')
+        .map((parts) => parts[0]),
+    );
+    const shown = summary.loaded.filter((log) => rendered.has(log.id)).map((log) => relative(options.cwd, log.file));
+    options.log(`built ${shown.length === files.length ? 'every log' : shown.join(', ') || 'the archive'} in ${Date.now() - started} ms`);
   };
 
   let queue: Promise<void> = Promise.resolve();

@@ -5,6 +5,7 @@ import { renderInline, renderMarkdown } from '../render/markdown.js';
 import { timelineSvg } from '../render/timeline-svg.js';
 import { cachedDateFormat } from './cached-date-format.js';
 import { formatDuration } from './format-duration.js';
+import { isOverdue } from './is-overdue.js';
 import { statusTone } from './status-tone.js';
 import { formatTime, formatWindow, dayOf } from './format-time.js';
 
@@ -223,7 +224,7 @@ export function buildView(log: IncidentLog, kind: DocumentKind, lang: string, op
   const timelineRest = timelineSection ? section('timeline') : undefined;
 
   const actions = log.actions.map((action) => {
-    const overdue = action.status === 'open' && action.due !== undefined && action.due.epoch < now;
+    const overdue = isOverdue(action, now);
     return {
       titleHtml: renderInline(pick(action.title)),
       owner: action.owner,

@@ -1,7 +1,8 @@
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { startPreview } from '../../archive/preview-server.js';
 import { CliError } from '../cli-error.js';
 import { formatFinding } from '../format-finding.js';
+import { loadSettings } from '../load-settings.js';
 import { exitCodes, type CliIO } from '../io.js';
 
 export async function preview(args: Record<string, unknown>, io: CliIO): Promise<number> {
@@ -12,14 +13,18 @@ export async function preview(args: Record<string, unknown>, io: CliIO): Promise
   const onSignal = () => stop.abort();
   io.signal?.addEventListener('abort', onSignal, { once: true });
   if (io.signal?.aborted) stop.abort();
-  process.once('SIGINT', onSignal);
+  const { config, findings } = loadSettings(args, io.cwd);
+  for (const finding of findings) io.stderr(`${formatFinding(finding, io.cwd)}\n`);
+  if (findings.some((f) => f.severity === 'error')) return exitCodes.findings;
+  const outDir = args.out === undefined ? config.output : resolve(io.cwd, String(args.out));
   try {
     let server;
     try {
       server = await startPreview({
+        config,
         paths: args.paths as string[],
         cwd: io.cwd,
-        outDir: String(args.out),
+        outDir,
         host: String(args.host),
         port,
         log: (line) => io.stdout(`${line}\n`),
@@ -36,13 +41,12 @@ export async function preview(args: Record<string, unknown>, io: CliIO): Promise
         );
       throw error;
     }
-    io.stdout(`serving ${relative(io.cwd, String(args.out)) || '.'} at ${server.url} (Ctrl-C to stop)\n`);
+    io.stdout(`serving ${relative(io.cwd, outDir) || '.'} at ${server.url} (Ctrl-C to stop)\n`);
     if (!stop.signal.aborted) await new Promise<void>((resolve) => stop.signal.addEventListener('abort', () => resolve(), { once: true }));
     await server.close();
     io.stdout('preview stopped\n');
     return exitCodes.ok;
   } finally {
-    process.off('SIGINT', onSignal);
     io.signal?.removeEventListener('abort', onSignal);
   }
 }

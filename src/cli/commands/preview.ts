@@ -7,7 +7,8 @@ export const previewCommand: Command = {
   builder: (y) =>
     y
       .positional('paths', { describe: 'log files or folders of logs', type: 'string', array: true, default: ['incidents'] })
-      .option('out', { alias: 'o', describe: 'output folder to build and serve', type: 'string', default: 'output' })
+      .option('out', { alias: 'o', describe: "output folder to build and serve (default: output/, or the config's)", type: 'string' })
+      .option('templates', { alias: 't', describe: 'your templates folder (also watched)', type: 'string' })
       .option('host', { describe: 'address to listen on (0.0.0.0 shares it with your network)', type: 'string', default: '127.0.0.1' })
       .option('port', { alias: 'p', describe: 'port to listen on; 0 picks a free one', type: 'number', default: 4173 })
       .example('$0 preview', 'serve incidents/ at http://127.0.0.1:4173/')
