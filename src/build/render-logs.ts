@@ -243,7 +243,6 @@ export async function renderLogs(options: RenderOptions): Promise<RenderSummary>
           async (output) => {
             try {
               const pdf = await printer.print(output.make() as PdfJob);
-              if (options.signal?.aborted && summary.interrupted) return;
               await writeFileAtomicAsync(output.path, pdf, { within: outDir });
               done(output);
             } catch (error) {

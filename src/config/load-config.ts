@@ -51,8 +51,8 @@ export function loadConfig(cwd: string, explicit?: string): LoadedConfig {
     error(1, 1, 'config/missing', `config file not found; expected a YAML file such as ${configFileNames[0]}`);
     return { config: base, findings };
   }
-  // The same YAML reader as logs (YAML 1.2, no code, no alias bombs); a leading newline keeps line numbers.
-  const parsed = parseFrontMatter(`\n${readFileSync(file, 'utf8')}`.replace(/^\n/, ''));
+  // The same YAML reader as logs: YAML 1.2, no code, no alias bombs, and positions for findings.
+  const parsed = parseFrontMatter(readFileSync(file, 'utf8'));
   for (const f of parsed.findings) findings.push({ file, ...f, rule: f.rule.replace(/^yaml/, 'config') });
   if (parsed.findings.length > 0) return { config: base, findings };
   const data = parsed.data ?? {};

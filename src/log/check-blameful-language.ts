@@ -56,11 +56,11 @@ export function checkBlamefulLanguage(sections: readonly Section[], file: string
   for (const section of sections) {
     for (const [lang, text] of Object.entries(section.text)) {
       const lines = text.markdown.split('\n');
+      const checks = lang === 'en' ? patterns.en : [...(patterns[lang] ?? []), ...(patterns.en ?? [])];
       let inCode = false;
       lines.forEach((line, index) => {
         if (/^\s*(```|~~~)/.test(line)) inCode = !inCode;
         if (inCode) return;
-        const checks = lang === 'en' ? patterns.en : [...(patterns[lang] ?? []), ...(patterns.en ?? [])];
         for (const { pattern, why } of checks ?? []) {
           const match = pattern.exec(line);
           if (!match) continue;

@@ -161,5 +161,3 @@ export type FrontMatter = z.infer<typeof frontMatterShape>;
 
 /** Every top-level key the format knows, for "unknown key" warnings. */
 export const knownKeys = Object.keys(frontMatterShape.shape);
-
-export { isoDuration };

@@ -22,6 +22,27 @@ const normalize = (heading: string) =>
     .replace(/[:.]\s*$/, '')
     .trim();
 
+const headingIndexes = new WeakMap<Locales, Map<string, { key: string; lang: string }[]>>();
+
+/** Which known section each heading names, per language code; built once per set of locales, not per log. */
+function headingIndex(locales: Locales): Map<string, { key: string; lang: string }[]> {
+  let index = headingIndexes.get(locales);
+  if (index) return index;
+  index = new Map();
+  for (const [code, locale] of locales) {
+    for (const [key, names] of Object.entries(locale.sections)) {
+      for (const name of names ?? []) {
+        const normalized = normalize(name);
+        const list = index.get(normalized) ?? [];
+        list.push({ key, lang: code });
+        index.set(normalized, list);
+      }
+    }
+  }
+  headingIndexes.set(locales, index);
+  return index;
+}
+
 /**
  * Cuts the Markdown body at its `##` headings (headings inside code blocks do not count).
  * A heading names a known section in any loaded language; `{lang=xx}` at its end sets the
@@ -44,17 +65,7 @@ export function parseBody(body: string, bodyLine: number, languages: readonly st
     }
   });
 
-  // Which known section each heading names, per language code.
-  const aliasIndex = new Map<string, { key: string; lang: string }[]>();
-  for (const [code, locale] of locales) {
-    for (const [key, names] of Object.entries(locale.sections)) {
-      for (const name of names ?? []) {
-        const list = aliasIndex.get(normalize(name)) ?? [];
-        list.push({ key, lang: code });
-        aliasIndex.set(normalize(name), list);
-      }
-    }
-  }
+  const aliasIndex = headingIndex(locales);
 
   const sections: Record<string, Section> = {};
   const customByLang = new Map<string, Section['text'][string][]>();

@@ -122,16 +122,19 @@ export async function launchPdfPrinter(options: PdfPrinterOptions = {}): Promise
     }
   };
 
-  let browser: Promise<Browser> = launch();
+  // The running Chromium, known synchronously: an 'exit' handler cannot wait for a promise.
+  let running: Browser | undefined;
+  const track = (launched: Promise<Browser>) => {
+    void launched.then((b) => (running = b)).catch(() => undefined);
+    return launched;
+  };
+  let browser: Promise<Browser> = track(launch());
   await browser;
-  // Kill Chromium even when the process ends abruptly, so no browser outlives warta.
-  const killOnExit = () => {
-    void browser.then((b) => b.process()?.kill('SIGKILL')).catch(() => undefined);
-  };
+  // Kill Chromium even when warta ends abruptly (an uncaught error, process.exit), so no browser outlives it.
   const killNow = () => {
-    browser.then((b) => b.process()?.kill('SIGKILL')).catch(() => undefined);
+    running?.process()?.kill('SIGKILL');
   };
-  process.once('exit', killOnExit);
+  process.once('exit', killNow);
 
   const idle: SealedPage[] = [];
   const waiting: (() => void)[] = [];
@@ -144,7 +147,7 @@ export async function launchPdfPrinter(options: PdfPrinterOptions = {}): Promise
     // The browser died (crash, OOM kill): start a new one once, shared by every job that noticed.
     if (browser === pending) {
       idle.length = 0;
-      browser = launch();
+      browser = track(launch());
     }
     return browser;
   };
@@ -243,7 +246,7 @@ export async function launchPdfPrinter(options: PdfPrinterOptions = {}): Promise
     },
     async close() {
       closed = true;
-      process.removeListener('exit', killOnExit);
+      process.removeListener('exit', killNow);
       const b = await browser.catch(() => undefined);
       if (!b) return;
       // A browser that does not close within 5 s is killed; the timer must not keep warta alive.
