@@ -154,21 +154,34 @@ export async function renderLogs(options: RenderOptions): Promise<RenderSummary>
       const sets: { name: string; langs: string[] }[] = langs.map((lang) => ({ name: `${kind}.${lang}`, langs: [lang] }));
       if (kind === 'notice' && langs.length > 0) sets.push({ name: 'notice', langs });
       for (const set of sets) {
+        // The views, the page and the notice text of a set are made once, shared by its outputs
+        // (HTML, PDF, e-mail, text), and let go after the last due one, so a long batch keeps none.
         let views: DocumentView[] | undefined;
+        let page: string | undefined;
+        let plain: string | undefined;
+        let remaining = 0;
         const viewsOf = () =>
           (views ??= set.langs.map((lang) => buildView(log, kind, lang, { locales, now: options.now, logo: config?.logo })));
-        const html = () => renderDocument(templates, kind, viewsOf());
+        const html = () => (page ??= renderDocument(templates, kind, viewsOf()));
+        const text = () => (plain ??= renderNoticeText(viewsOf()));
         const base = join(outDir, log.id, set.name);
-        const add = (format: OutputFormat, make: Output['make']) => {
+        const add = (format: OutputFormat, make: () => string | PdfJob) => {
           const output: Output = {
             file,
             path: `${base}.${format}`,
             format,
             hash: hashParts([logHash, kind, set.langs.join(','), format]),
-            make,
+            make: () => {
+              try {
+                return make();
+              } finally {
+                if (--remaining <= 0) views = page = plain = undefined;
+              }
+            },
             due: false,
           };
           output.due = Boolean(options.force) || cache.get(relative(outDir, output.path)) !== output.hash || !existsSync(output.path);
+          if (output.due) remaining++;
           outputs.push(output);
           // Chromium starts while the other logs are still read, as soon as one PDF is known to be due.
           if (output.due && format === 'pdf' && !printerLaunch && options.launchPrinter) {
@@ -177,17 +190,11 @@ export async function renderLogs(options: RenderOptions): Promise<RenderSummary>
           }
         };
         if (options.formats.includes('html')) add('html', html);
-        if (options.formats.includes('pdf'))
-          add('pdf', () => {
-            const job = { ...pdfJob(log, html(), viewsOf()), ...paper(config) };
-            // The PDF is made last of its set: let the views go, so a long batch does not keep them all.
-            views = undefined;
-            return job;
-          });
-        if (kind === 'notice' && options.formats.includes('txt')) add('txt', () => renderNoticeText(viewsOf()));
+        if (options.formats.includes('pdf')) add('pdf', () => ({ ...pdfJob(log, html(), viewsOf()), ...paper(config) }));
+        if (kind === 'notice' && options.formats.includes('txt')) add('txt', text);
         if (kind === 'notice' && set.name === 'notice' && options.formats.includes('eml')) {
           const date = new Date(log.updated?.epoch ?? options.now ?? Date.now());
-          add('eml', () => renderNoticeEml({ views: viewsOf(), html: html(), text: renderNoticeText(viewsOf()), date }));
+          add('eml', () => renderNoticeEml({ views: viewsOf(), html: html(), text: text(), date }));
         }
       }
     }
