@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { builtinTemplatesDir } from '../render/load-templates.js';
+import { readTemplate } from '../render/load-templates.js';
 
 /** The archive's templates, compiled: pages by name, the stylesheet and the page scripts. */
 export interface ArchiveTemplates {
@@ -35,10 +36,11 @@ export function loadArchiveTemplates(extraDirs: readonly string[] = []): Archive
     return labels[String(key)] ?? String(key);
   });
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
-  for (const [name, file] of files('partials', '.hbs')) hbs.registerPartial(name, readFileSync(file, 'utf8'));
+  // Parsed now, so a mistake in a user's archive template names its file and line before anything is written.
+  for (const [name, file] of files('partials', '.hbs')) hbs.registerPartial(name, readTemplate(file).source);
   const pages = new Map<string, Handlebars.TemplateDelegate>();
   for (const [name, file] of files('.', '.hbs'))
-    pages.set(name, hbs.compile(readFileSync(file, 'utf8'), { strict: false, preventIndent: true }));
+    pages.set(name, hbs.compile(readTemplate(file).source, { strict: false, preventIndent: true }));
   const css = [...files('.', '.css').values()].map((file) => readFileSync(file, 'utf8')).join('\n');
   const scripts = new Map<string, string>();
   // Trailing white space is cut so the hash in the CSP matches the inlined text exactly.

@@ -9,7 +9,7 @@ import type { Finding, IncidentLog } from '../log/types.js';
 import { buildView, type DocumentKind, type DocumentView } from '../model/build-view.js';
 import { forgetCheckedFolders, writeFileAtomicAsync } from '../output/write-file-atomic.js';
 import type { PdfJob, PdfPrinter } from '../pdf/pdf-printer.js';
-import { loadTemplates } from '../render/load-templates.js';
+import { loadTemplates, type TemplateSet } from '../render/load-templates.js';
 import { renderDocument } from '../render/render-document.js';
 import { renderNoticeEml } from '../render/render-notice-eml.js';
 import { renderNoticeText } from '../render/render-notice-text.js';
@@ -30,6 +30,8 @@ export interface RenderOptions {
   langs?: readonly string[];
   /** Extra template folders, overriding the built-in one. */
   templateDirs?: readonly string[];
+  /** The templates of `templateDirs`, when the caller has loaded them already. */
+  templates?: TemplateSet;
   /** Launches the PDF printer; called at most once, and only when a PDF is due. */
   launchPrinter?: () => Promise<PdfPrinter>;
   /** Told about each log and file as the run goes. */
@@ -94,7 +96,7 @@ const version = (createRequire(import.meta.url)('../../package.json') as { versi
  * others go on. Every file is written atomically.
  */
 export async function renderLogs(options: RenderOptions): Promise<RenderSummary> {
-  const loaded = loadTemplates(options.templateDirs);
+  const loaded = options.templates ?? loadTemplates(options.templateDirs);
   const templates = { ...loaded, css: `${loaded.css}\n${configCss(options.config)}` };
   const locales = loadLocales(templates.dirs);
   const config = options.config;

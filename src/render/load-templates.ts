@@ -43,7 +43,7 @@ function errorLine(error: unknown): number {
 }
 
 /** Reads a template and checks its syntax now, so a mistake names its file and line before any log is rendered. */
-function readTemplate(file: string): { source: string; ast: hbs.AST.Program } {
+export function readTemplate(file: string): { source: string; ast: hbs.AST.Program } {
   const source = readFileSync(file, 'utf8');
   try {
     return { source, ast: Handlebars.parse(source) };

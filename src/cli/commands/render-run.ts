@@ -48,6 +48,7 @@ export async function render(args: Record<string, unknown>, io: CliIO): Promise<
     bar?.update();
   };
   const summary = await renderLogs({
+    templates,
     files: found.files,
     outDir,
     formats,
