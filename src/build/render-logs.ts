@@ -48,7 +48,7 @@ export interface RenderOptions {
    */
   archive?: { sourceRoot?: string; baseUrl?: string };
   /** Settings from warta.config.yaml: defaults for logs, logo, colours, paper. */
-  config?: Pick<WartaConfig, 'organization' | 'logo' | 'colors' | 'paper' | 'languages' | 'timezone'>;
+  config?: Pick<WartaConfig, 'organization' | 'logo' | 'colors' | 'paper' | 'languages' | 'timezone' | 'sender'>;
 }
 
 /** Progress of a run, for the CLI to print. */
@@ -101,7 +101,13 @@ export async function renderLogs(options: RenderOptions): Promise<RenderSummary>
   const locales = loadLocales(templates.dirs);
   const config = options.config;
   const defaults = { languages: config?.languages, timezone: config?.timezone, organization: config?.organization };
-  const settingsHash = hashParts([templates.css, config?.logo ?? '', JSON.stringify(config?.paper ?? {}), JSON.stringify(defaults)]);
+  const settingsHash = hashParts([
+    templates.css,
+    config?.logo ?? '',
+    JSON.stringify(config?.paper ?? {}),
+    JSON.stringify(defaults),
+    config?.sender ?? '',
+  ]);
   const summary: RenderSummary = {
     logs: 0,
     failedLogs: 0,
@@ -196,7 +202,7 @@ export async function renderLogs(options: RenderOptions): Promise<RenderSummary>
         if (kind === 'notice' && options.formats.includes('txt')) add('txt', text);
         if (kind === 'notice' && set.name === 'notice' && options.formats.includes('eml')) {
           const date = new Date(log.updated?.epoch ?? options.now ?? Date.now());
-          add('eml', () => renderNoticeEml({ views: viewsOf(), html: html(), text: text(), date }));
+          add('eml', () => renderNoticeEml({ views: viewsOf(), html: html(), text: text(), date, from: config?.sender }));
         }
       }
     }

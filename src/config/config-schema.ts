@@ -75,6 +75,14 @@ export const configSchema = z.strictObject(
       .min(1)
       .optional()
       .meta({ description: 'Documents rendered by default.' }),
+    sender: z
+      .string(say('an e-mail sender such as "IT Helpdesk <helpdesk@example.com>"'))
+      .regex(
+        /^(?:[^<>\r\n"]{1,80} <[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/,
+        say('an e-mail sender such as "IT Helpdesk <helpdesk@example.com>"'),
+      )
+      .optional()
+      .meta({ description: 'From of the notice e-mail (notice.eml).' }),
     formats: z
       .array(z.enum(['html', 'pdf', 'txt', 'eml'], say('one of html, pdf, txt, eml')), say('a list such as [html, pdf]'))
       .min(1)

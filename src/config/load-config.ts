@@ -84,6 +84,7 @@ export function loadConfig(cwd: string, explicit?: string): LoadedConfig {
     templates: value.templates ? [resolve(dir, value.templates)] : [],
     documents: value.documents ?? base.documents,
     formats: value.formats ?? base.formats,
+    sender: value.sender,
   };
   if (value.timezone && !isValidTimezone(value.timezone)) {
     const where = at(['timezone']);

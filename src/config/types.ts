@@ -24,6 +24,8 @@ export interface WartaConfig {
   documents: string[];
   /** Formats rendered by default. */
   formats: OutputFormat[];
+  /** From of the notice e-mail; default the organization with noreply@invalid. */
+  sender?: string;
 }
 
 /** Settings when there is no config file. */

@@ -76,6 +76,20 @@ describe('warta.config.yaml', () => {
     expect(execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8' })).toMatch(/\n\s+1\s+\d+\s+image\s+40\s+20\s/);
   });
 
+  it('sets the sender of the notice e-mail', async () => {
+    const dir = tempDir('warta-config-');
+    writeFileSync(join(dir, 'warta.config.yaml'), 'sender: "IT Helpdesk <helpdesk@contoh.example>"\n');
+    const result = await runCli(['render', join(fixtures, 'valid'), '-d', 'notice', '-f', 'eml', '-o', 'out'], dir);
+    expect(result.code, result.stderr).toBe(0);
+    const { simpleParser } = await import('mailparser');
+    const mail = await simpleParser(readFileSync(join(dir, 'out', 'small-change', 'notice.eml')));
+    expect(mail.from?.value[0]).toMatchObject({ name: 'IT Helpdesk', address: 'helpdesk@contoh.example' });
+    writeFileSync(join(dir, 'warta.config.yaml'), 'sender: "Helpdesk\\r\\nBcc: x@evil.example"\n');
+    const bad = await runCli(['render', join(fixtures, 'valid'), '-d', 'notice', '-f', 'eml', '-o', 'out2'], dir);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/warta\.config\.yaml:1:9 error config\/sender sender: found/);
+  });
+
   it('reports a wrong setting with file, line and column, and renders nothing', async () => {
     const dir = tempDir('warta-config-');
     writeFileSync(join(dir, 'warta.config.yaml'), 'organization: X\npaper:\n  size: B5\ncolors: { accent: red }\n');
