@@ -4,7 +4,7 @@ import { buildView } from '../model/build-view.js';
 import { markdownToText } from '../render/markdown.js';
 import type { ArchiveEntry } from './archive-entries.js';
 import type { ArchiveText } from './archive-text.js';
-import { escapeXml } from './escape-xml.js';
+import { escapeXml } from '../render/escape-xml.js';
 import { uuidFromName } from './uuid-from-name.js';
 
 /** What the feed needs besides the entries. */

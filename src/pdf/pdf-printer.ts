@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { Browser, Page } from 'puppeteer';
 import { CliError } from '../cli/cli-error.js';
 import { findChromium } from './find-chromium.js';
+import { escapeXml } from '../render/escape-xml.js';
 
 /** One document to print. */
 export interface PdfJob {
@@ -60,8 +61,7 @@ const launchArgs = [
   '--font-render-hinting=none',
 ];
 
-const escape = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+const escape = escapeXml;
 
 /** Style of the running header and footer; they sit in the page margins, so they are indented like the text. */
 const chrome = (job: PdfJob) =>

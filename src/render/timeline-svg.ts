@@ -1,3 +1,4 @@
+import { escapeXml } from './escape-xml.js';
 import { cachedDateFormat } from '../model/cached-date-format.js';
 /**
  * The timeline picture of an incident or change as a self-contained, static SVG string.
@@ -418,15 +419,7 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** Escapes for both text and attribute values, and drops what XML 1.0 cannot contain at all. */
-function esc(text: string): string {
-  return text
-    .replace(
-      /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
-      '',
-    )
-    .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
-}
+const esc = escapeXml;
 
 function num(value: number): string {
   const rounded = Math.round(value * 100) / 100;

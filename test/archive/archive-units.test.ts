@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scriptHash } from '../../src/archive/content-security-policy.js';
 import { csvCell } from '../../src/archive/csv-cell.js';
-import { escapeXml } from '../../src/archive/escape-xml.js';
+import { escapeXml } from '../../src/render/escape-xml.js';
 import { horizontalBarChartSvg } from '../../src/archive/horizontal-bar-chart.js';
 import { jsonForScript } from '../../src/archive/json-for-script.js';
 import { liveReloadScript, withLiveReload } from '../../src/archive/live-reload.js';
@@ -81,7 +81,7 @@ describe('small pieces', () => {
     expect(uuidFromName('incident:a')).not.toBe(uuidFromName('incident:b'));
   });
   it('escapes XML and drops characters XML cannot hold', () => {
-    expect(escapeXml(`<a href="x">'&'</a>\u0001\uFFFF\uD800ok`)).toBe('&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;ok');
+    expect(escapeXml(`<a href="x">'&'</a>\u0001\uFFFF\uD800ok`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;ok');
   });
   it('writes JSON that cannot end a script element', () => {
     const value = { t: '</script><!--<script>\u2028&' };
