@@ -79,7 +79,7 @@ export function headerFooter(job: PdfJob): { headerTemplate: string; footerTempl
     )
     .join('');
   return {
-    headerTemplate: `<div style='${chrome(job)}'><span style="${clipped}">${escape(job.headerLeft)}</span>${job.headerRight ? `<span style="${clipped};text-align:right">${escape(job.headerRight)}</span>` : ''}</div>`,
+    headerTemplate: `<div style='${chrome(job)}'><span style="${clipped};flex:0 1 auto">${escape(job.headerLeft)}</span>${job.headerRight ? `<span style="${clipped};text-align:right">${escape(job.headerRight)}</span>` : ''}</div>`,
     footerTemplate: `<div style='${chrome(job)}'><span>${escape(job.footerLeft)}</span><span style="white-space:nowrap">${pageOf}</span></div>`,
   };
 }
