@@ -6,6 +6,7 @@ import { archiveDate } from './archive-date.js';
 import { findDocuments, type LogDocuments } from './find-documents.js';
 import { normalizeSearch } from './normalize-search.js';
 import { pickText, type PickedText } from './pick-text.js';
+import { dayOf } from '../model/format-time.js';
 
 /** One log as every archive page sees it: the log, what was rendered of it, and its words in the archive's language. */
 export interface ArchiveEntry {
@@ -38,17 +39,6 @@ export interface ArchiveEntryOptions {
   now: number;
 }
 
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-/** `YYYY-MM-DD` of a time in a zone, with one formatter per zone (making one costs more than using it). */
-function dayIn(epoch: number, zone: string): string {
-  let format = dayFormats.get(zone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    dayFormats.set(zone, format);
-  }
-  return format.format(new Date(epoch));
-}
-
 /** The text of the search-relevant sections: summary and the lessons trio. */
 const searchedSections = ['summary', 'root-cause', 'went-wrong', 'lessons'];
 
@@ -61,7 +51,7 @@ export function buildArchiveEntries(logs: readonly IncidentLog[], options: Archi
   const entries = logs.map((log): ArchiveEntry => {
     const primary = log.languages[0] ?? 'en';
     const date = archiveDate(log);
-    const day = date ? dayIn(date.epoch, log.timezone) : '';
+    const day = date ? dayOf(date, log.timezone) : '';
     const words: string[] = [log.id, ...log.tags];
     for (const text of Object.values(log.title)) words.push(text);
     for (const text of Object.values(log.impact?.summary ?? {})) words.push(text);

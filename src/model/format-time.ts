@@ -1,42 +1,30 @@
 import type { Locale } from '../locale/types.js';
 import type { LogTime } from '../log/types.js';
+import { cachedDateFormat } from './cached-date-format.js';
 
 /** How much of a time to show. */
 export type TimeStyle = 'full' | 'date' | 'day' | 'time' | 'short';
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+// Explicit fields, not dateStyle: ICU's Indonesian 'full' pads the day ("05 Januari").
+const styles: Record<TimeStyle, Intl.DateTimeFormatOptions> = {
+  full: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+  date: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' },
+  day: { day: 'numeric', month: 'short', year: 'numeric' },
+  short: { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+  time: { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+};
+
 function formatter(intl: string, zone: string, style: TimeStyle): Intl.DateTimeFormat {
-  const key = `${intl}|${zone}|${style}`;
-  let found = formatters.get(key);
-  if (!found) {
-    const options: Intl.DateTimeFormatOptions =
-      // Explicit fields, not dateStyle: ICU's Indonesian 'full' pads the day ("05 Januari").
-      style === 'full'
-        ? { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }
-        : style === 'date'
-          ? { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }
-          : style === 'day'
-            ? { day: 'numeric', month: 'short', year: 'numeric' }
-            : style === 'short'
-              ? { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }
-              : { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
-    found = new Intl.DateTimeFormat(intl, { ...options, timeZone: zone });
-    formatters.set(key, found);
-  }
-  return found;
+  return cachedDateFormat(intl, { ...styles[style], timeZone: zone });
 }
 
 /** The timezone's abbreviation for readers of the locale: the locale's own table first (WIB), then Intl's. */
 export function zoneAbbreviation(locale: Locale, zone: string, epoch: number): string {
   const own = locale.timezones[zone];
   if (own) return own;
-  const key = `${locale.intl}|${zone}|zone`;
-  let names = formatters.get(key);
-  if (!names) {
-    names = new Intl.DateTimeFormat(locale.intl, { timeZone: zone, timeZoneName: 'short' });
-    formatters.set(key, names);
-  }
-  const part = names.formatToParts(new Date(epoch)).find((p) => p.type === 'timeZoneName');
+  const part = cachedDateFormat(locale.intl, { timeZone: zone, timeZoneName: 'short' })
+    .formatToParts(new Date(epoch))
+    .find((p) => p.type === 'timeZoneName');
   return part?.value ?? zone;
 }
 
@@ -52,14 +40,8 @@ export function formatTime(time: LogTime, locale: Locale, zone: string, style: T
 }
 
 /** Calendar day of a time in a zone, `YYYY-MM-DD`, to tell whether two times share a day. */
-export function dayOf(time: LogTime, zone: string): string {
-  const key = `en-CA|${zone}|day-key`;
-  let days = formatters.get(key);
-  if (!days) {
-    days = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    formatters.set(key, days);
-  }
-  return days.format(new Date(time.epoch));
+export function dayOf(time: Pick<LogTime, 'epoch'>, zone: string): string {
+  return cachedDateFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(time.epoch));
 }
 
 /** A window `start – end`, leaving out the end's date when it falls on the start's day. */
