@@ -1,3 +1,4 @@
+import { decodeEntities } from '../render/html-to-text.js';
 import { scriptHash } from './content-security-policy.js';
 
 /** Where the preview server sends its change events. */
@@ -5,14 +6,6 @@ export const liveReloadPath = '/__warta/events';
 
 /** The script injected into every page the preview serves: reload when the server says the output changed. */
 export const liveReloadScript = `(function(){var s=new EventSource('${liveReloadPath}');s.addEventListener('reload',function(){location.reload();});})();`;
-
-/** Decodes the character references an attribute may hold (Handlebars writes `'` as `&#x27;` and `=` as `&#x3D;`). */
-const decode = (text: string) =>
-  text.replace(/&(?:#x([0-9a-f]+)|#(\d+)|(quot|apos|lt|gt|amp));/gi, (_, hex?: string, dec?: string, name?: string) =>
-    hex || dec
-      ? String.fromCodePoint(Math.min(0x10ffff, Number.parseInt((hex ?? dec) as string, hex ? 16 : 10)))
-      : (({ quot: '"', apos: "'", lt: '<', gt: '>', amp: '&' } as Record<string, string>)[(name as string).toLowerCase()] as string),
-  );
 
 /** A policy with the live-reload script allowed by hash and connections back to the preview server allowed. */
 function allowLiveReload(policy: string): string {
@@ -42,7 +35,7 @@ export function withLiveReload(html: string): { html: string; csp: string } {
   const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"\s*\/?>/i;
   const found = meta.exec(html);
   const csp = allowLiveReload(
-    found ? decode(found[1] ?? '') : "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:",
+    found ? decodeEntities(found[1] ?? '') : "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:",
   );
   const tag = `<meta http-equiv="Content-Security-Policy" content="${csp.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}">`;
   let out = found ? html.replace(meta, () => tag) : html.replace(/<head[^>]*>/i, (head) => `${head}\n${tag}`);

@@ -1,4 +1,5 @@
 import MarkdownIt from 'markdown-it';
+import { decodeEntities } from './html-to-text.js';
 
 /**
  * The Markdown of a log as HTML that is inert: raw HTML is shown as text, links go only to
@@ -52,12 +53,5 @@ export function renderInline(text: string | undefined): string {
 export function markdownToText(text: string | undefined): string {
   if (!text) return '';
   const html = md.renderInline(text.replace(/\n+/g, ' '));
-  return html
-    .replace(/<[^>]+>/g, '')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
-    .trim();
+  return decodeEntities(html.replace(/<[^>]+>/g, '')).trim();
 }
