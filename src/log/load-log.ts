@@ -9,6 +9,7 @@ import { parseTimeline } from './parse-timeline.js';
 import { readLogText } from './read-log-text.js';
 import { splitFrontMatter } from './split-front-matter.js';
 import type { Finding, IncidentLog, LoadResult, LogDefaults, TimelineEvent } from './types.js';
+import { printable } from './printable.js';
 
 /** Options for reading a log. */
 export interface LoadLogOptions {
@@ -52,15 +53,12 @@ export function loadLog(file: string, options: LoadLogOptions): LoadResult {
 /** Most findings reported for one log; past that the rest is summed up in one. */
 export const maxFindings = 1000;
 
-/** Control characters, lone surrogates and bidirectional overrides, which would let a log forge or hide output on a terminal. */
-const unsafeCharacters = /(?!\t)[\p{Cc}\p{Cs}\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
-
 /**
  * A finding safe to print: its message on one line with control characters (ESC sequences, CR, NUL,
  * bidi overrides, lone surrogates) shown as `\u001b`-style escapes, and its position at least 1:1.
  */
 function cleanFinding(finding: Finding): Finding {
-  const message = finding.message.replace(unsafeCharacters, (c) => `\\u${(c.codePointAt(0) as number).toString(16).padStart(4, '0')}`);
+  const message = printable(finding.message, { keepTabs: true });
   const line = Number.isFinite(finding.line) ? Math.max(1, Math.trunc(finding.line)) : 1;
   const column = Number.isFinite(finding.column) ? Math.max(1, Math.trunc(finding.column)) : 1;
   return { ...finding, message, line, column };

@@ -5,7 +5,8 @@ import { outputFormats, renderLogs, type OutputFormat } from '../../build/render
 import { loadLocales } from '../../locale/load-locales.js';
 import type { DocumentKind } from '../../model/build-view.js';
 import { loadTemplates } from '../../render/load-templates.js';
-import { formatFinding, printable } from '../format-finding.js';
+import { printable } from '../../log/printable.js';
+import { formatFinding } from '../format-finding.js';
 import { exitCodes, type CliIO } from '../io.js';
 import { loadSettings } from '../load-settings.js';
 import { parseList } from '../parse-list.js';
