@@ -33,6 +33,15 @@ export const floorLaunchArgs = () => [
 export const simpleHeader = `<div style="font-size:7.5pt;color:#5b6775;width:100%;padding:0 16mm;"><span class="title"></span></div>`;
 export const simpleFooter = `<div style="font-size:7.5pt;color:#5b6775;width:100%;padding:0 16mm;text-align:right;"><span class="pageNumber"></span> / <span class="totalPages"></span></div>`;
 export const margins = { top: '20mm', bottom: '18mm', left: '16mm', right: '16mm' };
+/** The page.pdf options of the floor, the same paper and margins as warta; md-to-pdf gets them too, so all three print alike. */
+export const floorPdfOptions = {
+  format: 'A4',
+  printBackground: true,
+  displayHeaderFooter: true,
+  headerTemplate: simpleHeader,
+  footerTemplate: simpleFooter,
+  margin: margins,
+} as const;
 
 /** Prints `htmlFiles` (paths under htmlRoot) to PDFs under outDir, keeping the relative layout. */
 export async function printFloor(
@@ -65,14 +74,7 @@ export async function printFloor(
         const a = performance.now();
         await page.setContent(html, { waitUntil: 'load' });
         const b = performance.now();
-        const pdf = await page.pdf({
-          format: 'A4',
-          printBackground: true,
-          displayHeaderFooter: true,
-          headerTemplate: simpleHeader,
-          footerTemplate: simpleFooter,
-          margin: margins,
-        });
+        const pdf = await page.pdf(floorPdfOptions);
         const c = performance.now();
         perDoc.contentMs.push(b - a);
         perDoc.pdfMs.push(c - b);

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { floorLaunchArgs, margins, simpleFooter, simpleHeader } from './floor.js';
+import { floorLaunchArgs, floorPdfOptions } from './floor.js';
 import { run, type RunResult } from './proc.js';
 
 export function mdToPdfCli(toolsDir: string): string {
@@ -47,14 +47,7 @@ export async function runMdToPdf(
 ): Promise<MdToPdfResult> {
   for (const f of mdFiles) rmSync(f.replace(/\.md$/, '.pdf'), { force: true });
   const launch = { executablePath, headless: true, args: floorLaunchArgs() };
-  const pdf = {
-    format: 'A4',
-    printBackground: true,
-    displayHeaderFooter: true,
-    headerTemplate: simpleHeader,
-    footerTemplate: simpleFooter,
-    margin: margins,
-  };
+  const pdf = floorPdfOptions;
   const result = await run(
     process.execPath,
     [mdToPdfCli(toolsDir), '--launch-options', JSON.stringify(launch), '--pdf-options', JSON.stringify(pdf), ...mdFiles],
