@@ -84,8 +84,7 @@ export function noticesAtom(entries: readonly ArchiveEntry[], options: NoticesAt
     const html = views
       .map((view) => {
         const when = view.when.map((f) => `<li><strong>${escapeXml(f.label)}:</strong> ${escapeXml(f.value)}</li>`).join('');
-        const meaning =
-          view.sections.announcement?.html ?? `${view.summaryHtml}${view.impact.usersHtml ? `<p>${view.impact.usersHtml}</p>` : ''}`;
+        const meaning = view.noticeHtml;
         const contacts = view.contacts.length
           ? `<p>${escapeXml(view.labels['notice.contactsIntro'] ?? '')}</p><ul>${view.contacts.map((c) => `<li>${escapeXml(c)}</li>`).join('')}</ul>`
           : '';

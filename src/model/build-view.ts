@@ -70,6 +70,8 @@ export interface DocumentView {
   when: Fact[];
   systems: { name: string; impact?: string }[];
   summaryHtml: string;
+  /** What the notice tells users: the announcement, else the summary and who is affected. */
+  noticeHtml: string;
   impact: { usersHtml?: string; summaryHtml?: string; downtime?: string; dataLoss?: string };
   decision?: {
     outcome?: string;
@@ -250,6 +252,7 @@ export function buildView(log: IncidentLog, kind: DocumentKind, lang: string, op
       }
     : undefined;
 
+  const usersHtml = renderInline(pick(log.impact?.users)) || undefined;
   const summaryHtml = sections.summary?.html ?? (log.impact?.summary ? `<p>${renderInline(pick(log.impact.summary))}</p>` : '');
 
   return {
@@ -279,8 +282,9 @@ export function buildView(log: IncidentLog, kind: DocumentKind, lang: string, op
     when: noticeWhen,
     systems: log.systems.map((system) => ({ name: pick(system.name) ?? '', impact: pick(system.impact) })),
     summaryHtml,
+    noticeHtml: sections.announcement?.html ?? `${summaryHtml}${usersHtml ? `<p>${usersHtml}</p>` : ''}`,
     impact: {
-      usersHtml: renderInline(pick(log.impact?.users)) || undefined,
+      usersHtml,
       summaryHtml: renderInline(pick(log.impact?.summary)) || undefined,
       downtime,
       dataLoss,

@@ -15,10 +15,7 @@ function noticeBlock(view: DocumentView): string[] {
 
   if (view.when.length) paragraphs.push(view.when.map((fact) => `${fact.label}: ${fact.value}`).join('\n'));
 
-  const meaningHtml = view.sections.announcement
-    ? view.sections.announcement.html
-    : `${view.summaryHtml}${view.impact.usersHtml ? `<p>${view.impact.usersHtml}</p>` : ''}`;
-  const meaning = htmlToText(meaningHtml);
+  const meaning = htmlToText(view.noticeHtml);
   if (meaning) paragraphs.push(meaning);
 
   if (view.contacts.length) {
