@@ -16,8 +16,8 @@ export {
   type RenderOptions,
   type RenderSummary,
   type RenderEvent,
-} from './build/render-logs.js';
-export { findLogFiles } from './build/find-log-files.js';
+} from './batch/render-logs.js';
+export { findLogFiles } from './batch/find-log-files.js';
 export { loadConfig, findConfigFile } from './config/load-config.js';
 export { defaultConfig, type WartaConfig } from './config/types.js';
 export { frontMatterJsonSchema } from './log/front-matter-json-schema.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadLocales } from '../src/locale/load-locales.js';
 import { loadLog } from '../src/log/load-log.js';
-import { builtinTemplatesDir } from '../src/render/load-templates.js';
+import { builtinTemplatesDir } from '../src/package-info.js';
 import { main, type CliIO } from '../src/cli/main.js';
 
 /** The built-in locales. */

@@ -2,7 +2,7 @@ import { loadLocales } from '../locale/load-locales.js';
 import type { Locales } from '../locale/types.js';
 import { loadLog as loadLogWith } from '../log/load-log.js';
 import type { LoadResult, LogDefaults } from '../log/types.js';
-import { builtinTemplatesDir } from '../render/load-templates.js';
+import { builtinTemplatesDir } from '../package-info.js';
 
 /** Options of {@link loadLog}; all optional. */
 export interface LoadLogApiOptions {

@@ -1,6 +1,6 @@
 import type { LogTime } from '../log/types.js';
 import { formatTime } from '../model/format-time.js';
-import { renderInline } from '../render/markdown.js';
+import { renderInline } from '../html/markdown.js';
 import type { ArchiveEntry } from './archive-entries.js';
 import type { ArchiveText } from './archive-text.js';
 import { pickText, type PickedText } from './pick-text.js';

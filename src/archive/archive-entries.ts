@@ -1,7 +1,7 @@
-import type { Locales } from '../locale/types.js';
 import type { IncidentLog, LogTime } from '../log/types.js';
-import { buildView, type DocumentView } from '../model/build-view.js';
-import { markdownToText } from '../render/markdown.js';
+import type { DocumentView } from '../model/build-view.js';
+import type { ViewStore } from '../model/create-view-store.js';
+import { markdownToText } from '../html/markdown.js';
 import { archiveDate } from './archive-date.js';
 import { findDocuments, type LogDocuments } from './find-documents.js';
 import { normalizeSearch } from './normalize-search.js';
@@ -30,13 +30,13 @@ export interface ArchiveEntry {
 
 /** What {@link buildArchiveEntries} needs besides the logs. */
 export interface ArchiveEntryOptions {
-  locales: Locales;
+  /** Where the lessons views come from (shared with the documents in a render run). */
+  views: ViewStore;
   /** The language of the archive pages. */
   lang: string;
   outDir: string;
   formats: readonly string[];
   docs: readonly string[];
-  now: number;
 }
 
 /** The text of the search-relevant sections: summary and the lessons trio. */
@@ -72,7 +72,7 @@ export function buildArchiveEntries(logs: readonly IncidentLog[], options: Archi
       documents: findDocuments(log, options.outDir, options.formats, options.docs),
       title: pickText(log.title, options.lang, primary) ?? { text: log.id, lang: primary },
       systems,
-      view: buildView(log, 'lessons', options.lang, { locales: options.locales, now: options.now }),
+      view: options.views.get(log, 'lessons', options.lang),
       search: normalizeSearch(words.join(' ')),
     };
   });

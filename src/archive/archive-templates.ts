@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
-import { builtinTemplatesDir } from '../render/load-templates.js';
+import { builtinTemplatesDir } from '../package-info.js';
 import { readTemplate } from '../render/load-templates.js';
 
 /** The archive's templates, compiled: pages by name, the stylesheet and the page scripts. */

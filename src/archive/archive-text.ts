@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { loadLocales } from '../locale/load-locales.js';
 import type { Locale, Locales } from '../locale/types.js';
-import { builtinTemplatesDir } from '../render/load-templates.js';
+import { builtinTemplatesDir } from '../package-info.js';
 
 /** The words of the archive pages in one language, with the helpers the builder needs to use them. */
 export interface ArchiveText {

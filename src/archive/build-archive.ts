@@ -1,13 +1,15 @@
-import { createRequire } from 'node:module';
+import { version } from '../package-info.js';
 import { join, resolve } from 'node:path';
 import type { Locales } from '../locale/types.js';
 import type { IncidentLog } from '../log/types.js';
+import { createViewStore, type ViewStore } from '../model/create-view-store.js';
+import { WartaError } from '../errors.js';
 import { writeFileAtomic } from '../output/write-file-atomic.js';
-import { embeddedFonts } from '../render/embedded-fonts.js';
+import { embeddedFonts } from '../html/embedded-fonts.js';
 import { actionsCsv } from './actions-csv.js';
 import { buildActionsView } from './actions-view.js';
 import { collectActions, type ArchiveAction } from './archive-actions.js';
-import { buildArchiveCharts } from './archive-charts.js';
+import { buildArchiveCharts } from './charts/archive-charts.js';
 import { buildArchiveEntries, type ArchiveEntry } from './archive-entries.js';
 import { loadArchiveTemplates } from './archive-templates.js';
 import { loadArchiveText } from './archive-text.js';
@@ -17,8 +19,6 @@ import { buildIncidentView } from './incident-view.js';
 import { buildIndexView } from './index-view.js';
 import { buildLessonsView } from './lessons-view.js';
 import { noticesAtom } from './notices-atom.js';
-
-const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 
 /** What {@link buildArchive} builds the archive from. */
 export interface BuildArchiveInput {
@@ -46,6 +46,8 @@ export interface BuildArchiveInput {
   timezone?: string;
   /** Who publishes the archive (page kicker, feed author); default the organization all logs share, if they do. */
   organization?: string;
+  /** The views the documents were rendered from, reused for the archive's lessons and notices; default: built here. */
+  views?: ViewStore;
 }
 
 /** What {@link buildArchive} wrote. */
@@ -70,13 +72,13 @@ export function buildArchive(input: BuildArchiveInput): BuildArchiveResult {
   const logs = input.logs.filter((log) => !seen.has(log.id) && seen.add(log.id));
   const text = loadArchiveText(input.locales, input.lang ?? 'en', input.templateDirs);
   const templates = loadArchiveTemplates(input.templateDirs);
+  const views = input.views ?? createViewStore({ locales: input.locales, now });
   const entries = buildArchiveEntries(logs, {
-    locales: input.locales,
+    views,
     lang: text.lang,
     outDir,
     formats: input.formats,
     docs: input.docs,
-    now,
   });
   const actions = collectActions(entries, text, now);
   const organizations = new Set(logs.map((l) => l.organization).filter((o): o is string => Boolean(o)));
@@ -101,10 +103,14 @@ export function buildArchive(input: BuildArchiveInput): BuildArchiveResult {
   };
   const render = (name: string, view: Record<string, unknown> & { titleCss?: string }, scriptNames: readonly string[] = []): string => {
     const template = templates.pages.get(name);
-    if (!template) throw new Error(`no archive template "${name}.hbs"`);
+    if (!template)
+      throw new WartaError(
+        'templates',
+        `no archive template "${name}.hbs"; expected it in the archive/ folder of ${[...(input.templateDirs ?? [])].join(' or ') || 'the built-in templates'}`,
+      );
     const scripts = scriptNames.map((s) => {
       const script = templates.scripts.get(s);
-      if (script === undefined) throw new Error(`no archive script "${s}.js"`);
+      if (script === undefined) throw new WartaError('templates', `no archive script "${s}.js"; expected archive/${s}.js`);
       return script;
     });
     return template({ ...common, ...view, css: view.titleCss ? `${css}\n${view.titleCss}` : css, csp: archiveCsp(scripts), scripts });
@@ -134,7 +140,7 @@ export function buildArchive(input: BuildArchiveInput): BuildArchiveResult {
   write(
     join(outDir, 'notices.atom'),
     noticesAtom(entries, {
-      locales: input.locales,
+      views,
       text,
       now,
       baseUrl: input.baseUrl,

@@ -1,7 +1,7 @@
 import type { Locales } from '../locale/types.js';
 import { changeStatuses, incidentStatuses, logTypes, severities } from '../log/front-matter-schema.js';
 import { formatTime } from '../model/format-time.js';
-import type { ArchiveChart } from './archive-charts.js';
+import type { ArchiveChart } from './charts/archive-charts.js';
 import type { ArchiveEntry } from './archive-entries.js';
 import type { ArchiveText } from './archive-text.js';
 import { documentLinks } from './document-links.js';

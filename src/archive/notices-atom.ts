@@ -1,15 +1,15 @@
-import type { Locales } from '../locale/types.js';
 import type { LogTime } from '../log/types.js';
-import { buildView } from '../model/build-view.js';
-import { markdownToText } from '../render/markdown.js';
+import type { ViewStore } from '../model/create-view-store.js';
+import { markdownToText } from '../html/markdown.js';
 import type { ArchiveEntry } from './archive-entries.js';
 import type { ArchiveText } from './archive-text.js';
-import { escapeXml } from '../render/escape-xml.js';
+import { escapeXml } from '../html/escape-xml.js';
 import { uuidFromName } from './uuid-from-name.js';
 
 /** What the feed needs besides the entries. */
 export interface NoticesAtomOptions {
-  locales: Locales;
+  /** Where the notice views come from (shared with the documents in a render run). */
+  views: ViewStore;
   text: ArchiveText;
   now: number;
   /** Absolute address of the output folder when published (ends in `/`); links are relative without it. */
@@ -78,7 +78,7 @@ export function noticesAtom(entries: readonly ArchiveEntry[], options: NoticesAt
     const log = entry.log;
     const primary = entry.primary;
     const langs = [primary, ...log.languages.filter((l) => l !== primary)];
-    const views = langs.map((lang) => buildView(log, 'notice', lang, { locales: options.locales, now: options.now }));
+    const views = langs.map((lang) => options.views.get(log, 'notice', lang));
     const first = views[0];
     if (!first) continue;
     const html = views

@@ -1,12 +1,11 @@
-import { createRequire } from 'node:module';
+import { version } from '../package-info.js';
 import yargs from 'yargs';
-import { CliError, cliErrorCodes } from './cli-error.js';
+import { WartaError } from '../errors.js';
+import { exitCodeOf } from './exit-code-of.js';
 import { commands } from './commands/index.js';
 import { exitCodes, type CliIO } from './io.js';
 
 export { exitCodes, type CliIO } from './io.js';
-
-const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 
 const epilogue = `Exit codes: 0 all fine, 1 findings or a log/document failed, 2 warta itself failed (bad flags, no browser).
 The incident log format: docs/incident-format.md`;
@@ -66,12 +65,12 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   try {
     const name = String((args._ as unknown[])[0]);
     const command = commands.find((c) => c.command.split(' ')[0] === name);
-    if (!command) throw new CliError('usage', `unknown command "${name}"`);
+    if (!command) throw new WartaError('usage', `unknown command "${name}"`);
     return await command.run(args, io);
   } catch (error) {
-    if (error instanceof CliError) {
+    if (error instanceof WartaError) {
       io.stderr(`warta: ${error.message}\n`);
-      return cliErrorCodes[error.code];
+      return exitCodeOf(error);
     }
     io.stderr(`warta: internal error: ${(error as Error).stack ?? String(error)}\nPlease report this with the log that caused it.\n`);
     return exitCodes.toolFailed;

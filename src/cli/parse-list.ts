@@ -1,4 +1,4 @@
-import { CliError } from './cli-error.js';
+import { WartaError } from '../errors.js';
 
 /** Splits `--format html,pdf --format pdf` style values into one checked list without duplicates. */
 export function parseList<T extends string>(value: unknown, allowed: readonly T[], flag: string): T[] {
@@ -8,7 +8,7 @@ export function parseList<T extends string>(value: unknown, allowed: readonly T[
     .filter(Boolean);
   for (const item of items) {
     if (!allowed.includes(item as T))
-      throw new CliError('usage', `--${flag}: "${item}" is not known; expected one or more of ${allowed.join(', ')}`);
+      throw new WartaError('usage', `--${flag}: "${item}" is not known; expected one or more of ${allowed.join(', ')}`);
   }
   return [...new Set(items)] as T[];
 }

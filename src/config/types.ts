@@ -1,4 +1,4 @@
-import type { OutputFormat } from '../build/render-logs.js';
+import type { OutputFormat } from './output-formats.js';
 
 /** warta's settings after merging defaults, the config file and flags. */
 export interface WartaConfig {

@@ -1,13 +1,13 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { CliError } from '../cli/cli-error.js';
+import { WartaError } from '../errors.js';
 import type { Locale, Locales } from './types.js';
 
 /** Refuses a locale whose parts are not the maps and lists the code expects, naming the key. */
 function checkLocaleShape(data: unknown, file: string): void {
   const fail = (what: string) => {
-    throw new CliError('templates', `${file}: ${what}`);
+    throw new WartaError('templates', `${file}: ${what}`);
   };
   if (typeof data !== 'object' || data === null || Array.isArray(data)) fail('expected a map with name, intl, sections, labels');
   const locale = data as Record<string, unknown>;
@@ -27,7 +27,7 @@ function checkLocaleShape(data: unknown, file: string): void {
 /**
  * Reads every `locales/*.yaml` of the given template folders; a later folder overrides an earlier
  * one label by label, so a user's folder can change one word or add a whole language.
- * Throws a CliError naming the file when a locale file is not valid YAML or not shaped like one.
+ * Throws a WartaError naming the file when a locale file is not valid YAML or not shaped like one.
  */
 export function loadLocales(templateDirs: readonly string[]): Locales {
   const locales: Locales = new Map();
@@ -44,7 +44,7 @@ export function loadLocales(templateDirs: readonly string[]): Locales {
         data = (parse(readFileSync(file, 'utf8'), { maxAliasCount: 50 }) ?? {}) as Record<string, unknown>;
       } catch (error) {
         const message = (error as Error).message.split('\n')[0] ?? String(error);
-        throw new CliError('templates', `${file}: locale is not valid YAML: ${message}`, { cause: error });
+        throw new WartaError('templates', `${file}: locale is not valid YAML: ${message}`, { cause: error });
       }
       checkLocaleShape(data, file);
       const before = locales.get(code);

@@ -1,9 +1,9 @@
 import type { Locale, Locales } from '../locale/types.js';
 import { knownSectionKeys } from '../locale/types.js';
 import type { IncidentLog, Localized, LogTime } from '../log/types.js';
-import { renderInline, renderMarkdown } from '../render/markdown.js';
-import { timelineSvg } from '../render/timeline-svg.js';
-import { cachedDateFormat } from './cached-date-format.js';
+import { renderInline, renderMarkdown } from '../html/markdown.js';
+import { timelineSvg } from '../html/timeline-svg.js';
+import { cachedDateFormat } from '../locale/cached-date-format.js';
 import { formatDuration } from './format-duration.js';
 import { isOverdue } from './is-overdue.js';
 import { statusTone } from './status-tone.js';

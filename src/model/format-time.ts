@@ -1,6 +1,6 @@
 import type { Locale } from '../locale/types.js';
 import type { LogTime } from '../log/types.js';
-import { cachedDateFormat } from './cached-date-format.js';
+import { cachedDateFormat } from '../locale/cached-date-format.js';
 
 /** How much of a time to show. */
 export type TimeStyle = 'full' | 'date' | 'day' | 'time' | 'short';

@@ -1,5 +1,5 @@
 import { accessSync, constants } from 'node:fs';
-import { CliError } from '../cli/cli-error.js';
+import { WartaError } from '../errors.js';
 
 /** Environment variables that name a browser, in the order they are honoured. */
 export const chromiumEnvVars = ['WARTA_CHROMIUM', 'PUPPETEER_EXECUTABLE_PATH', 'CHROME_PATH'] as const;
@@ -27,21 +27,21 @@ function isExecutable(path: string): boolean {
 
 /**
  * The system Chromium to print with: the first of the environment variables that is set, else the
- * first usual install path that exists. Throws a CliError (exit 2) saying how to install one.
+ * first usual install path that exists. Throws a WartaError (exit 2) saying how to install one.
  */
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
   for (const name of chromiumEnvVars) {
     const value = env[name];
     if (!value) continue;
     if (isExecutable(value)) return value;
-    throw new CliError(
+    throw new WartaError(
       'no-browser',
       `${name} is set to "${value}", but no executable browser is there; expected the path of a Chromium or Chrome binary`,
     );
   }
   const found = chromiumCandidates.find(isExecutable);
   if (found) return found;
-  throw new CliError(
+  throw new WartaError(
     'no-browser',
     [
       'No Chromium found for PDF output.',

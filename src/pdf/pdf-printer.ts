@@ -1,8 +1,8 @@
 import { availableParallelism } from 'node:os';
 import type { Browser, Page } from 'puppeteer';
-import { CliError } from '../cli/cli-error.js';
+import { WartaError } from '../errors.js';
 import { findChromium } from './find-chromium.js';
-import { escapeXml } from '../render/escape-xml.js';
+import { escapeXml } from '../html/escape-xml.js';
 
 /** One document to print. */
 export interface PdfJob {
@@ -116,7 +116,7 @@ export async function launchPdfPrinter(options: PdfPrinterOptions = {}): Promise
         protocolTimeout: timeout * 2,
       });
     } catch (error) {
-      throw new CliError('browser-failed', `Chromium at ${executablePath} would not start: ${(error as Error).message.split('\n')[0]}`, {
+      throw new WartaError('browser-failed', `Chromium at ${executablePath} would not start: ${(error as Error).message.split('\n')[0]}`, {
         cause: error,
       });
     }

@@ -1,10 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import Handlebars from 'handlebars';
-import { hashParts } from '../build/render-cache.js';
-import { CliError } from '../cli/cli-error.js';
-import { embeddedFonts } from './embedded-fonts.js';
+import { builtinTemplatesDir } from '../package-info.js';
+import { hashParts } from '../hash-parts.js';
+import { WartaError } from '../errors.js';
+import { embeddedFonts } from '../html/embedded-fonts.js';
 
 /** Templates of a run, compiled once: documents by kind, with partials, helpers and the stylesheet. */
 export interface TemplateSet {
@@ -18,9 +18,6 @@ export interface TemplateSet {
   /** Hash of every file that shapes the output (templates, partials, styles, locales, fonts). */
   hash: string;
 }
-
-/** The templates folder shipped with warta. */
-export const builtinTemplatesDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../templates');
 
 /** Files of a kind found in the folders, a later folder's file overriding an earlier one of the same name. */
 function collect(dirs: readonly string[], sub: string, extension: string): Map<string, string> {
@@ -51,7 +48,7 @@ export function readTemplate(file: string): { source: string; ast: hbs.AST.Progr
     const last = (error as Error).message.split('\n').pop()?.trim() ?? String(error);
     // Block mismatches end in " - line:column", which the prefix already says.
     const message = last.replace(/ - \d+:\d+$/, '');
-    throw new CliError('templates', `${file}:${errorLine(error)}: template error: ${message}`, { cause: error });
+    throw new WartaError('templates', `${file}:${errorLine(error)}: template error: ${message}`, { cause: error });
   }
 }
 
@@ -85,7 +82,7 @@ function partialsUsed(ast: hbs.AST.Program): { name: string; line: number }[] {
  * Compiles every document template (`*.hbs` at the top of a templates folder), partial
  * (`partials/*.hbs`) and stylesheet (`styles/*.css`) of the given folders into one isolated
  * Handlebars environment. Templates are data: they get helpers for labels only, no file or
- * network access. A syntax error throws a CliError naming the file and line.
+ * network access. A syntax error throws a WartaError naming the file and line.
  */
 export function loadTemplates(extraDirs: readonly string[] = []): TemplateSet {
   const dirs = [builtinTemplatesDir, ...extraDirs];
@@ -119,7 +116,7 @@ export function loadTemplates(extraDirs: readonly string[] = []): TemplateSet {
   for (const { file, ast } of parsed) {
     for (const use of partialsUsed(ast)) {
       if (!Object.hasOwn(hbs.partials, use.name)) {
-        throw new CliError(
+        throw new WartaError(
           'templates',
           `${file}:${use.line}: template error: partial "${use.name}" not found; expected partials/${use.name}.hbs in ${dirs.join(' or ')}`,
         );

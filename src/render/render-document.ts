@@ -1,6 +1,6 @@
-import { CliError } from '../cli/cli-error.js';
+import { WartaError } from '../errors.js';
 import type { DocumentView } from '../model/build-view.js';
-import { embeddedFonts } from './embedded-fonts.js';
+import { embeddedFonts } from '../html/embedded-fonts.js';
 import type { TemplateSet } from './load-templates.js';
 
 /** Where the fonts go in a rendered page; the first one is always in the page's own <style>. */
@@ -9,12 +9,12 @@ const fontsMarker = '/*warta:fonts*/';
 /**
  * Renders one document to a self-contained HTML page. `views` holds one view per language:
  * the report and lessons learned use the first; the notice shows them all, primary first.
- * A template that fails (a missing partial, say) throws a CliError naming the template file.
+ * A template that fails (a missing partial, say) throws a WartaError naming the template file.
  */
 export function renderDocument(templates: TemplateSet, kind: string, views: readonly DocumentView[]): string {
   const template = templates.documents.get(kind);
   if (!template)
-    throw new CliError('templates', `no template for document "${kind}"; expected ${kind}.hbs in ${templates.dirs.join(' or ')}`);
+    throw new WartaError('templates', `no template for document "${kind}"; expected ${kind}.hbs in ${templates.dirs.join(' or ')}`);
   const first = views[0];
   if (!first) throw new Error('renderDocument needs at least one view');
   try {
@@ -29,6 +29,6 @@ export function renderDocument(templates: TemplateSet, kind: string, views: read
     const partial = /partial (\S+) could not be found/.exec(message)?.[1];
     const where = templates.sources.get(kind) ?? `${kind}.hbs`;
     const hint = partial ? ` (expected partials/${partial}.hbs in ${templates.dirs.join(' or ')})` : '';
-    throw new CliError('templates', `${where}: template error while rendering ${kind}: ${message}${hint}`, { cause: error });
+    throw new WartaError('templates', `${where}: template error while rendering ${kind}: ${message}${hint}`, { cause: error });
   }
 }

@@ -1,5 +1,5 @@
 import type { DocumentView } from '../model/build-view.js';
-import { htmlToText } from './html-to-text.js';
+import { htmlToText } from '../html/html-to-text.js';
 
 /** The notice of one language as lines: header, when, what it means, contacts. */
 function noticeBlock(view: DocumentView): string[] {

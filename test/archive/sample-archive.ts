@@ -2,7 +2,7 @@ import { cpSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { launch, type Browser } from 'puppeteer';
 import { buildArchive } from '../../src/archive/build-archive.js';
-import { renderLogs } from '../../src/build/render-logs.js';
+import { renderLogs } from '../../src/batch/render-logs.js';
 import { loadLog } from '../../src/log/load-log.js';
 import type { IncidentLog } from '../../src/log/types.js';
 import { findChromium } from '../../src/pdf/find-chromium.js';

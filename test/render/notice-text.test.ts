@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildView } from '../../src/model/build-view.js';
 import { loadLog } from '../../src/log/load-log.js';
-import { htmlToText } from '../../src/render/html-to-text.js';
-import { renderMarkdown } from '../../src/render/markdown.js';
+import { htmlToText } from '../../src/html/html-to-text.js';
+import { renderMarkdown } from '../../src/html/markdown.js';
 import { renderNoticeText } from '../../src/render/render-notice-text.js';
 import { loadText, locales, logText } from '../helpers.js';
 

@@ -299,7 +299,7 @@ describe('a folder that cannot be read', () => {
     const dir = tempDir('warta-limits-');
     mkdirSync(join(dir, 'logs', 'sub'), { recursive: true });
     writeFileSync(join(dir, 'logs', 'ok.md'), logText(head));
-    const { findLogFiles } = await import('../../src/build/find-log-files.js');
+    const { findLogFiles } = await import('../../src/batch/find-log-files.js');
     // A folder name that readdir fails on: a path component that is a file.
     writeFileSync(join(dir, 'logs', 'file'), 'x');
     const found = findLogFiles(['logs', 'logs/file/nope'], dir);

@@ -12,8 +12,8 @@
  * values), and on the plain text made from it for the .txt notice and the e-mail.
  */
 import { describe, expect, it } from 'vitest';
-import { htmlToText } from '../../src/render/html-to-text.js';
-import { renderInline, renderMarkdown } from '../../src/render/markdown.js';
+import { htmlToText } from '../../src/html/html-to-text.js';
+import { renderInline, renderMarkdown } from '../../src/html/markdown.js';
 import { expectInertHtml, expectSafeFragment } from './inert.js';
 
 interface Case {

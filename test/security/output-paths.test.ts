@@ -12,7 +12,7 @@
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findLogFiles } from '../../src/build/find-log-files.js';
+import { findLogFiles } from '../../src/batch/find-log-files.js';
 import { loadLog } from '../../src/log/load-log.js';
 import { writeFileAtomic } from '../../src/output/write-file-atomic.js';
 import { loadText, locales, logText, runCli, tempDir } from '../helpers.js';

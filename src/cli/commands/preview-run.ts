@@ -1,6 +1,6 @@
 import { relative, resolve } from 'node:path';
-import { startPreview } from '../../archive/preview-server.js';
-import { CliError } from '../cli-error.js';
+import { startPreview } from '../../preview/preview-server.js';
+import { WartaError } from '../../errors.js';
 import { formatFinding } from '../format-finding.js';
 import { loadSettings } from '../load-settings.js';
 import { exitCodes, type CliIO } from '../io.js';
@@ -8,7 +8,7 @@ import { exitCodes, type CliIO } from '../io.js';
 export async function preview(args: Record<string, unknown>, io: CliIO): Promise<number> {
   const port = Number(args.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new CliError('usage', `--port: "${String(args.port)}" is not a port; expected 0 to 65535`);
+    throw new WartaError('usage', `--port: "${String(args.port)}" is not a port; expected 0 to 65535`);
   const stop = new AbortController();
   const onSignal = () => stop.abort();
   io.signal?.addEventListener('abort', onSignal, { once: true });
@@ -35,7 +35,7 @@ export async function preview(args: Record<string, unknown>, io: CliIO): Promise
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL')
-        throw new CliError(
+        throw new WartaError(
           'usage',
           `cannot listen on ${String(args.host)}:${port} (${code}); choose another with --port, or --port 0 for any free one`,
         );

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { findLogFiles } from '../../build/find-log-files.js';
-import { outputFormats, renderLogs, type OutputFormat } from '../../build/render-logs.js';
+import { findLogFiles } from '../../batch/find-log-files.js';
+import { outputFormats, renderLogs, type OutputFormat } from '../../batch/render-logs.js';
 import { loadLocales } from '../../locale/load-locales.js';
 import type { DocumentKind } from '../../model/build-view.js';
 import { loadTemplates } from '../../render/load-templates.js';
@@ -11,7 +11,7 @@ import { exitCodes, type CliIO } from '../io.js';
 import { loadSettings } from '../load-settings.js';
 import { parseList } from '../parse-list.js';
 import { progressBar } from '../progress-bar.js';
-import { CliError } from '../cli-error.js';
+import { WartaError } from '../../errors.js';
 
 export async function render(args: Record<string, unknown>, io: CliIO): Promise<number> {
   const { config, findings: configFindings } = loadSettings(args, io.cwd);
@@ -25,7 +25,7 @@ export async function render(args: Record<string, unknown>, io: CliIO): Promise<
   const formats = args.format === undefined ? config.formats : parseList<OutputFormat>(args.format, outputFormats, 'format');
   const docs = args.doc === undefined ? config.documents : parseList<DocumentKind>(args.doc, kinds, 'doc');
   const unknownDoc = docs.find((doc) => !kinds.includes(doc));
-  if (unknownDoc) throw new CliError('usage', `documents: "${unknownDoc}" has no template; expected one of ${kinds.join(', ')}`);
+  if (unknownDoc) throw new WartaError('usage', `documents: "${unknownDoc}" has no template; expected one of ${kinds.join(', ')}`);
   const langs = args.lang === undefined ? [] : parseList(args.lang, [...loadLocales(templates.dirs).keys()], 'lang');
   const quiet = Boolean(args.quiet);
   const found = findLogFiles(args.paths as string[], io.cwd);
@@ -38,7 +38,7 @@ export async function render(args: Record<string, unknown>, io: CliIO): Promise<
   }
   const jobs = args.jobs === undefined ? undefined : Number(args.jobs);
   if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1 || jobs > 32))
-    throw new CliError('usage', `--jobs: found ${String(args.jobs)}; expected a whole number from 1 to 32`);
+    throw new WartaError('usage', `--jobs: found ${String(args.jobs)}; expected a whole number from 1 to 32`);
   const started = Date.now();
   const outDir = args.out === undefined ? config.output : resolve(io.cwd, String(args.out));
   // On a terminal a bar redraws in place; elsewhere (CI, pipes) every document gets its own line.

@@ -1,6 +1,6 @@
 import { cpSync, existsSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { builtinTemplatesDir } from '../../render/load-templates.js';
+import { builtinTemplatesDir } from '../../package-info.js';
 import { exitCodes, type CliIO } from '../io.js';
 
 /** Every file below a folder, relative to it. */

@@ -1,9 +1,9 @@
 import { relative, resolve } from 'node:path';
-import { findLogFiles } from '../../build/find-log-files.js';
+import { findLogFiles } from '../../batch/find-log-files.js';
 import { loadLocales } from '../../locale/load-locales.js';
 import { loadLog } from '../../log/load-log.js';
 import type { Finding } from '../../log/types.js';
-import { builtinTemplatesDir } from '../../render/load-templates.js';
+import { builtinTemplatesDir } from '../../package-info.js';
 import { formatFinding } from '../format-finding.js';
 import { exitCodes, type CliIO } from '../io.js';
 import { loadSettings } from '../load-settings.js';

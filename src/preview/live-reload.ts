@@ -1,5 +1,5 @@
-import { decodeEntities } from '../render/html-to-text.js';
-import { scriptHash } from './content-security-policy.js';
+import { decodeEntities } from '../html/html-to-text.js';
+import { scriptHash } from '../archive/content-security-policy.js';
 
 /** Where the preview server sends its change events. */
 export const liveReloadPath = '/__warta/events';

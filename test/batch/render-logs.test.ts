@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderLogs, type RenderOptions } from '../../src/build/render-logs.js';
+import { renderLogs, type RenderOptions } from '../../src/batch/render-logs.js';
 import type { PdfJob, PdfPrinter } from '../../src/pdf/pdf-printer.js';
 import { tempDir } from '../helpers.js';
 

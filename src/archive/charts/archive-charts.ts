@@ -1,6 +1,6 @@
-import { changeStatuses, severities } from '../log/front-matter-schema.js';
-import type { ArchiveEntry } from './archive-entries.js';
-import type { ArchiveText } from './archive-text.js';
+import { changeStatuses, severities } from '../../log/front-matter-schema.js';
+import type { ArchiveEntry } from '../archive-entries.js';
+import type { ArchiveText } from '../archive-text.js';
 import { horizontalBarChartSvg } from './horizontal-bar-chart.js';
 import { stackedBarChartSvg } from './stacked-bar-chart.js';
 

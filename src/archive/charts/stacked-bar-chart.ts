@@ -1,4 +1,4 @@
-import { escapeXml } from '../render/escape-xml.js';
+import { escapeXml } from '../../html/escape-xml.js';
 
 /** Data of a stacked bar chart: one bar per category, one coloured part per series. */
 export interface StackedBarChartData {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../output/write-file-atomic.js';
@@ -38,15 +37,4 @@ export function openRenderCache(outDir: string): RenderCache {
       if (dirty) writeFileAtomic(file, `${JSON.stringify({ version: 1, outputs: entries }, null, 0)}\n`, { within: outDir });
     },
   };
-}
-
-/** A hex SHA-256 of the parts, each length-prefixed so that no two lists of parts hash alike. */
-export function hashParts(parts: readonly (string | Uint8Array)[]): string {
-  const hash = createHash('sha256');
-  for (const part of parts) {
-    const data = typeof part === 'string' ? Buffer.from(part) : part;
-    hash.update(`${data.length}:`);
-    hash.update(data);
-  }
-  return hash.digest('hex');
 }

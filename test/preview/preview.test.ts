@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main, type CliIO } from '../../src/cli/main.js';
 import { tempDir } from '../helpers.js';
-import { launchChromium, root } from './sample-archive.js';
+import { launchChromium, root } from '../archive/sample-archive.js';
 
 const logName = '2024-03-05-payment-api-outage.md';
 let cwd: string;

@@ -1,4 +1,4 @@
-import { escapeXml } from '../render/escape-xml.js';
+import { escapeXml } from '../../html/escape-xml.js';
 
 /** Data of a horizontal bar chart: one labelled bar per item, longest scale first. */
 export interface HorizontalBarChartData {

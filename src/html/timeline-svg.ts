@@ -1,5 +1,5 @@
 import { escapeXml } from './escape-xml.js';
-import { cachedDateFormat } from '../model/cached-date-format.js';
+import { cachedDateFormat } from '../locale/cached-date-format.js';
 /**
  * The timeline picture of an incident or change as a self-contained, static SVG string.
  *

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { timelineSvg, type TimelineSvgInput } from '../../src/render/timeline-svg.js';
+import { timelineSvg, type TimelineSvgInput } from '../../src/html/timeline-svg.js';
 
 const at = (iso: string) => Date.parse(iso);
 

@@ -1,0 +1,37 @@
+import { join } from 'node:path';
+import { buildArchive } from '../archive/build-archive.js';
+import { outputFormats } from '../config/output-formats.js';
+import { isWartaError } from '../errors.js';
+import type { Locales } from '../locale/types.js';
+import type { IncidentLog } from '../log/types.js';
+import type { ViewStore } from '../model/create-view-store.js';
+
+/** What {@link archiveRendered} needs: the run's logs, views and settings. */
+export interface ArchiveRenderedOptions {
+  logs: IncidentLog[];
+  outDir: string;
+  locales: Locales;
+  /** The views the documents were made from: the archive reuses them instead of building its own. */
+  views: ViewStore;
+  docs: readonly string[];
+  now?: number;
+  templateDirs?: readonly string[];
+  sourceRoot?: string;
+  baseUrl?: string;
+  timezone?: string;
+  organization?: string;
+}
+
+/**
+ * Builds the archive after the documents, linking those that exist. A template error stops the run
+ * like any template error; any other failure is one failed output (`index.html`), not a crash.
+ */
+export function archiveRendered(options: ArchiveRenderedOptions): { written: string[]; failure?: { path: string; reason: string } } {
+  try {
+    return buildArchive({ ...options, formats: outputFormats });
+  } catch (error) {
+    if (isWartaError(error, 'templates')) throw error;
+    const reason = ((error as Error)?.message ?? String(error)).split('\n')[0] ?? 'unknown error';
+    return { written: [], failure: { path: join(options.outDir, 'index.html'), reason: `archive: ${reason}` } };
+  }
+}
