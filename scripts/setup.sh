@@ -21,6 +21,7 @@ else
   echo "setup: Chromium found at $chromium_found; poppler-utils present"
 fi
 
-# Puppeteer's own browser download cannot work here and is not needed: warta uses the system Chromium.
+# warta prints with the system Chromium, so puppeteer's own Chrome download is not needed (and needs
+# the network). .puppeteerrc.cjs already skips it when a system browser is found; this is belt and braces.
 export PUPPETEER_SKIP_DOWNLOAD=1
 npm ci --no-audit --no-fund
