@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadLocales } from '../src/locale/load-locales.js';
-import { loadLog } from '../src/log/load-log.js';
+import { readLog } from '../src/log/read-log.js';
 import { builtinTemplatesDir } from '../src/package-info.js';
 import { main, type CliIO } from '../src/cli/main.js';
 
@@ -11,7 +11,7 @@ export const locales = loadLocales([builtinTemplatesDir]);
 
 /** Reads a log from text, as if it were the file `name`. */
 export function loadText(text: string, name = 'test-log.md') {
-  return loadLog(join('/virtual', name), { locales, text });
+  return readLog(join('/virtual', name), { locales, text });
 }
 
 /** A fresh temporary folder. */

@@ -1,6 +1,6 @@
 import { loadLocales } from '../locale/load-locales.js';
 import type { Locales } from '../locale/types.js';
-import { loadLog as loadLogWith } from '../log/load-log.js';
+import { readLog } from '../log/read-log.js';
 import type { LoadResult, LogDefaults } from '../log/types.js';
 import { builtinTemplatesDir } from '../package-info.js';
 
@@ -22,5 +22,5 @@ export interface LoadLogApiOptions {
  */
 export function loadLog(file: string, options: LoadLogApiOptions = {}): LoadResult {
   const locales = options.locales ?? loadLocales([builtinTemplatesDir, ...(options.templateDirs ?? [])]);
-  return loadLogWith(file, { locales, text: options.text, defaults: options.defaults });
+  return readLog(file, { locales, text: options.text, defaults: options.defaults });
 }

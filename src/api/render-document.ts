@@ -2,7 +2,7 @@ import { loadLocales } from '../locale/load-locales.js';
 import type { IncidentLog } from '../log/types.js';
 import { buildView } from '../model/build-view.js';
 import { loadTemplates } from '../render/load-templates.js';
-import { renderDocument as renderWithTemplates } from '../render/render-document.js';
+import { renderPage } from '../render/render-page.js';
 
 /** Options of {@link renderDocument}. */
 export interface RenderDocumentOptions {
@@ -27,5 +27,5 @@ export function renderDocument(log: IncidentLog, kind: string, options: RenderDo
   const unknown = langs.find((lang) => !locales.has(lang));
   if (unknown) throw new Error(`no locale for "${unknown}"; expected one of ${[...locales.keys()].join(', ')}`);
   const views = langs.map((lang) => buildView(log, kind, lang, { locales, now: options.now, logo: options.logo }));
-  return renderWithTemplates(templates, kind, views);
+  return renderPage(templates, kind, views);
 }

@@ -4,7 +4,7 @@ import type { WartaConfig } from '../config/types.js';
 import type { OutputFormat } from '../config/output-formats.js';
 import { hashParts } from '../hash-parts.js';
 import type { Locales } from '../locale/types.js';
-import { loadLog } from '../log/load-log.js';
+import { readLog } from '../log/read-log.js';
 import { readLogText } from '../log/read-log-text.js';
 import type { Finding, IncidentLog } from '../log/types.js';
 import type { DocumentKind, DocumentView } from '../model/build-view.js';
@@ -12,7 +12,7 @@ import type { ViewStore } from '../model/create-view-store.js';
 import { version } from '../package-info.js';
 import type { PdfJob } from '../pdf/pdf-printer.js';
 import type { TemplateSet } from '../render/load-templates.js';
-import { renderDocument } from '../render/render-document.js';
+import { renderPage } from '../render/render-page.js';
 import { renderNoticeEml } from '../render/render-notice-eml.js';
 import { renderNoticeText } from '../render/render-notice-text.js';
 import type { RenderCache } from './render-cache.js';
@@ -85,7 +85,7 @@ export function planOutputs(options: PlanOptions): OutputPlan {
     if (options.signal?.aborted) break;
     plan.logs++;
     const text = readText(file);
-    const result = loadLog(file, { locales, defaults, ...(text === undefined ? {} : { text }) });
+    const result = readLog(file, { locales, defaults, ...(text === undefined ? {} : { text }) });
     const findings = [...result.findings];
     const log = result.log;
     if (log && ids.has(log.id)) {
@@ -121,7 +121,7 @@ export function planOutputs(options: PlanOptions): OutputPlan {
         let plain: string | undefined;
         let remaining = 0;
         const viewsOf = () => set.langs.map((lang) => options.views.get(log, kind, lang));
-        const html = () => (page ??= renderDocument(templates, kind, viewsOf()));
+        const html = () => (page ??= renderPage(templates, kind, viewsOf()));
         const noticeText = () => (plain ??= renderNoticeText(viewsOf()));
         const base = join(options.outDir, log.id, set.name);
         const add = (format: OutputFormat, make: () => string | PdfJob) => {
@@ -161,7 +161,7 @@ export function planOutputs(options: PlanOptions): OutputPlan {
   return plan;
 }
 
-/** The log's text, read once so that the cache hash and the parser see the same bytes; undefined when it cannot be read (loadLog then reports why). */
+/** The log's text, read once so that the cache hash and the parser see the same bytes; undefined when it cannot be read (readLog then reports why). */
 function readText(file: string): string | undefined {
   const read = readLogText(file);
   return 'text' in read ? read.text : undefined;

@@ -3,11 +3,16 @@ import { loadConfig } from '../config/load-config.js';
 import type { WartaConfig } from '../config/types.js';
 import type { Finding } from '../log/types.js';
 
+/** The arguments that choose a command's settings. */
+export interface SettingsArgs {
+  config?: string | undefined;
+  templates?: string | string[] | undefined;
+}
+
 /** The config of a command: warta.config.yaml (or --config) with --templates added after its own folder. */
-export function loadSettings(args: Record<string, unknown>, cwd: string): { config: WartaConfig; findings: Finding[] } {
-  const { config, findings } = loadConfig(cwd, typeof args.config === 'string' ? args.config : undefined);
-  const extra = (Array.isArray(args.templates) ? args.templates : args.templates === undefined ? [] : [args.templates]).map((dir) =>
-    resolve(cwd, String(dir)),
-  );
+export function loadSettings(args: SettingsArgs, cwd: string): { config: WartaConfig; findings: Finding[] } {
+  const { config, findings } = loadConfig(cwd, args.config);
+  // `--templates a --templates b` arrives as a list although the option is declared as one string.
+  const extra = [args.templates ?? []].flat().map((dir) => resolve(cwd, dir));
   return { config: { ...config, templates: [...config.templates, ...extra] }, findings };
 }

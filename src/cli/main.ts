@@ -1,7 +1,8 @@
 import { version } from '../package-info.js';
-import yargs from 'yargs';
+import yargs, { type Argv } from 'yargs';
 import { WartaError } from '../errors.js';
 import { exitCodeOf } from './exit-code-of.js';
+import type { GlobalArgs } from './command.js';
 import { commands } from './commands/index.js';
 import { exitCodes, type CliIO } from './io.js';
 
@@ -15,20 +16,21 @@ The incident log format: docs/incident-format.md`;
  * and never exits the process, so it can run in-process in tests.
  */
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
-  let parser = yargs([...argv])
+  let selected: (() => Promise<number> | number) | undefined;
+  let parser: Argv<GlobalArgs> = yargs([...argv])
     .scriptName('warta')
     .usage(
       '$0 <command> [options]\n\nTurn incident logs into a management report, a user notice and a lessons-learned post-mortem, as HTML and PDF.',
-    );
-  parser = parser.option('config', {
-    alias: 'c',
-    describe: 'settings file (default: warta.config.yaml here or in a folder above)',
-    type: 'string',
-    global: true,
-  });
-  for (const command of commands) parser = parser.command(command.command, command.describe, command.builder);
+    )
+    .option('config', {
+      alias: 'c',
+      describe: 'settings file (default: warta.config.yaml here or in a folder above)',
+      type: 'string',
+      global: true,
+    });
+  for (const command of commands) parser = command.register(parser, io, (run) => (selected = run));
   parser = parser
-    .demandCommand(1, `Name a command: ${commands.map((c) => c.command.split(' ')[0]).join(', ')}.`)
+    .demandCommand(1, `Name a command: ${commands.map((c) => c.name).join(', ')}.`)
     .strict()
     .version(version)
     .alias('h', 'help')
@@ -40,15 +42,13 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
 
   let output = '';
   let parseError: Error | undefined;
-  let args: Record<string, unknown>;
   try {
-    args = (await parser.parseAsync([...argv], {}, (error: Error | undefined, _argv: unknown, text: string) => {
+    await parser.parseAsync([...argv], {}, (error: Error | undefined, _argv: unknown, text: string) => {
       if (error) parseError = error;
       output = text;
-    })) as Record<string, unknown>;
+    });
   } catch (error) {
     parseError = error as Error;
-    args = {};
   }
   if (parseError) {
     const shown = output.trim().endsWith(parseError.message)
@@ -63,10 +63,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   }
 
   try {
-    const name = String((args._ as unknown[])[0]);
-    const command = commands.find((c) => c.command.split(' ')[0] === name);
-    if (!command) throw new WartaError('usage', `unknown command "${name}"`);
-    return await command.run(args, io);
+    if (!selected) throw new WartaError('usage', `unknown command "${argv[0] ?? ''}"`);
+    return await selected();
   } catch (error) {
     if (error instanceof WartaError) {
       io.stderr(`warta: ${error.message}\n`);

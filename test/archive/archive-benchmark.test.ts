@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildArchive } from '../../src/archive/build-archive.js';
-import { loadLog } from '../../src/log/load-log.js';
+import { readLog } from '../../src/log/read-log.js';
 import type { IncidentLog } from '../../src/log/types.js';
 import { locales, tempDir } from '../helpers.js';
 import { generateLogs } from './generate-logs.js';
@@ -20,7 +20,7 @@ describe('an archive of 1,000 generated logs', () => {
   it('builds, lists every log and filters in under 100 ms in Chromium', async () => {
     const dir = tempDir('warta-bench-');
     const files = generateLogs(1000, join(dir, 'logs'));
-    const logs = files.map((file) => loadLog(file, { locales }).log).filter((log): log is IncidentLog => log !== undefined);
+    const logs = files.map((file) => readLog(file, { locales }).log).filter((log): log is IncidentLog => log !== undefined);
     expect(logs).toHaveLength(1000);
     const started = performance.now();
     buildArchive({ logs, outDir: join(dir, 'out'), locales, formats: ['html'], docs: ['report', 'notice', 'lessons'], now: fixedNow });

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { launch, type Browser } from 'puppeteer';
 import { buildArchive } from '../../src/archive/build-archive.js';
 import { renderLogs } from '../../src/batch/render-logs.js';
-import { loadLog } from '../../src/log/load-log.js';
+import { readLog } from '../../src/log/read-log.js';
 import type { IncidentLog } from '../../src/log/types.js';
 import { findChromium } from '../../src/pdf/find-chromium.js';
 import { locales, tempDir } from '../helpers.js';
@@ -72,7 +72,7 @@ export async function buildSampleArchive(): Promise<SampleArchive> {
   await renderLogs({ files, outDir: out, formats: ['html', 'txt', 'eml'], docs: ['report', 'notice', 'lessons'] });
   for (const name of ['report.en.pdf', 'notice.en.pdf', 'notice.pdf', 'lessons.en.pdf'])
     writeFileSync(join(out, '2024-03-05-payment-api-outage', name), '%PDF-1.4\n% stand-in\n');
-  const logs = files.map((file) => loadLog(file, { locales }).log).filter((log): log is IncidentLog => log !== undefined);
+  const logs = files.map((file) => readLog(file, { locales }).log).filter((log): log is IncidentLog => log !== undefined);
   buildArchive({
     logs,
     outDir: out,

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadLog } from '../../src/log/load-log.js';
+import { readLog } from '../../src/log/read-log.js';
 import { locales, runCli, tempDir } from '../helpers.js';
 
 const today = (zone: string) => new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(new Date());
@@ -28,7 +28,7 @@ describe('warta new', () => {
     const validated = await runCli(['validate', name], cwd);
     expect(validated.code, validated.stdout).toBe(0);
     expect(validated.stdout).not.toMatch(/ error /);
-    const log = loadLog(join(cwd, name), { locales }).log;
+    const log = readLog(join(cwd, name), { locales }).log;
     expect(log?.languages).toEqual(langs.split(','));
     expect(log?.title[langs.split(',')[0] as string]).toBe('Db failover');
   });

@@ -3,13 +3,13 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { IncidentLog } from '../../src/log/types.js';
-import { loadLog } from '../../src/log/load-log.js';
+import { readLog } from '../../src/log/read-log.js';
 import { locales, runCli, tempDir } from '../helpers.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const samples = readdirSync(join(root, 'incidents'))
   .filter((f) => f.endsWith('.md'))
-  .map((f) => loadLog(join(root, 'incidents', f), { locales }).log as IncidentLog);
+  .map((f) => readLog(join(root, 'incidents', f), { locales }).log as IncidentLog);
 
 /** Text of a PDF as pdftotext reads it in content order (table cells stay whole), with white space folded so wrapped lines still match. */
 function pdfText(file: string): string {

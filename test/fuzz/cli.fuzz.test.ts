@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadLog } from '../../src/log/load-log.js';
+import { readLog } from '../../src/log/read-log.js';
 import { locales, runCli, tempDir } from '../helpers.js';
 import {
   aliasFrontMatter,
@@ -56,7 +56,7 @@ describe('fuzz: warta validate and render (in-process)', () => {
       fc.asyncProperty(logBytes, fc.boolean(), fc.boolean(), async (bytes, json, strict) => {
         const file = join(dir, 'log.md');
         writeFileSync(file, bytes);
-        const direct = loadLog(file, { locales });
+        const direct = readLog(file, { locales });
         const args = ['validate', 'log.md', ...(json ? ['--json'] : []), ...(strict ? ['--strict'] : [])];
         const result = await runCli(args, dir);
         const output = `${result.stdout}${result.stderr}`;
@@ -86,7 +86,7 @@ describe('fuzz: warta validate and render (in-process)', () => {
         rmSync(work, { recursive: true, force: true });
         mkdirSync(work);
         writeFileSync(join(work, 'log.md'), applyVariant(logFromData(data, text), variant));
-        const direct = loadLog(join(work, 'log.md'), { locales });
+        const direct = readLog(join(work, 'log.md'), { locales });
         const result = await runCli(['render', 'log.md', '-f', 'html,txt,eml', '-o', 'out', '-q'], work);
         const output = `${result.stdout}${result.stderr}`;
         expect(output).not.toMatch(stackTrace);

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadLog } from '../../src/log/load-log.js';
+import { readLog } from '../../src/log/read-log.js';
 import { locales } from '../helpers.js';
 import {
   aliasFrontMatter,
@@ -44,7 +44,7 @@ const prototypeBefore = prototypeSnapshot();
 function check(text: string, name = 'fuzz.md', bound = timeBoundMs) {
   const file = join('/virtual', name);
   const started = performance.now();
-  const result = loadLog(file, { locales, text });
+  const result = readLog(file, { locales, text });
   expect(performance.now() - started).toBeLessThan(bound);
   expectSoundResult(result, file, text);
   expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -56,7 +56,7 @@ function checkBytes(bytes: Buffer) {
   const file = join(dir, `log-${fileNumber++ % 8}.md`);
   writeFileSync(file, bytes);
   const started = performance.now();
-  const result = loadLog(file, { locales });
+  const result = readLog(file, { locales });
   expect(performance.now() - started).toBeLessThan(timeBoundMs);
   expectSoundResult(result, file);
   return result;

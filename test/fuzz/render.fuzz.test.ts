@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { documentKinds, buildView } from '../../src/model/build-view.js';
 import { loadTemplates } from '../../src/render/load-templates.js';
-import { renderDocument } from '../../src/render/render-document.js';
+import { renderPage } from '../../src/render/render-page.js';
 import { renderNoticeEml } from '../../src/render/render-notice-eml.js';
 import { renderNoticeText } from '../../src/render/render-notice-text.js';
 import { loadText, locales } from '../helpers.js';
@@ -26,7 +26,7 @@ describe('fuzz: rendering hostile text', () => {
         rendered++;
         for (const kind of documentKinds) {
           const views = log.languages.map((lang) => buildView(log, kind, lang, { locales, now: 0 }));
-          const html = renderDocument(templates, kind, kind === 'notice' ? views : views.slice(0, 1));
+          const html = renderPage(templates, kind, kind === 'notice' ? views : views.slice(0, 1));
           expectInertHtml(html, kind);
           if (kind === 'notice') {
             const plain = renderNoticeText(views);

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { buildView } from '../../src/model/build-view.js';
 import { loadTemplates } from '../../src/render/load-templates.js';
-import { renderDocument } from '../../src/render/render-document.js';
+import { renderPage } from '../../src/render/render-page.js';
 import { loadText, locales, logText } from '../helpers.js';
 
 const templates = loadTemplates();
 const render = (title: string) => {
   const log = loadText(logText(`title: "${title}"\ntype: change\nstatus: completed`)).log;
   if (!log) throw new Error('log did not load');
-  return renderDocument(templates, 'report', [buildView(log, 'report', 'en', { locales })]);
+  return renderPage(templates, 'report', [buildView(log, 'report', 'en', { locales })]);
 };
 const faces = (html: string) => (html.match(/@font-face/g) ?? []).length;
 

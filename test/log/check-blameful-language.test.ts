@@ -61,11 +61,11 @@ describe('blameless language rule', () => {
   it('finds nothing blameful in the bundled samples', async () => {
     const { readdirSync } = await import('node:fs');
     const { join, resolve } = await import('node:path');
-    const { loadLog } = await import('../../src/log/load-log.js');
+    const { readLog } = await import('../../src/log/read-log.js');
     const { locales } = await import('../helpers.js');
     const dir = resolve(import.meta.dirname, '../../incidents');
     for (const file of readdirSync(dir)) {
-      const findings = loadLog(join(dir, file), { locales }).findings.filter((f) => f.rule === 'blameless/language');
+      const findings = readLog(join(dir, file), { locales }).findings.filter((f) => f.rule === 'blameless/language');
       expect(findings, file).toEqual([]);
     }
   });

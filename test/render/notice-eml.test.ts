@@ -2,9 +2,9 @@ import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
 import { buildView, type DocumentView } from '../../src/model/build-view.js';
-import { loadLog } from '../../src/log/load-log.js';
+import { readLog } from '../../src/log/read-log.js';
 import { loadTemplates } from '../../src/render/load-templates.js';
-import { renderDocument } from '../../src/render/render-document.js';
+import { renderPage } from '../../src/render/render-page.js';
 import { encodeHeaderWords, encodeQuotedPrintable, formatMailDate, renderNoticeEml } from '../../src/render/render-notice-eml.js';
 import { renderNoticeText } from '../../src/render/render-notice-text.js';
 import { loadText, locales, logText } from '../helpers.js';
@@ -17,13 +17,13 @@ function viewsOf(log: NonNullable<ReturnType<typeof loadText>['log']>): Document
 }
 
 function notice(views: DocumentView[]) {
-  const html = renderDocument(templates, 'notice', views);
+  const html = renderPage(templates, 'notice', views);
   const text = renderNoticeText(views);
   return { views, html, text, eml: renderNoticeEml({ views, html, text, date }) };
 }
 
 const sample = (() => {
-  const { log, findings } = loadLog(join(import.meta.dirname, '../../incidents/2015-12-11-vcenter-upgrade-postponed.md'), { locales });
+  const { log, findings } = readLog(join(import.meta.dirname, '../../incidents/2015-12-11-vcenter-upgrade-postponed.md'), { locales });
   if (!log) throw new Error(`sample did not load: ${JSON.stringify(findings)}`);
   return notice(viewsOf(log));
 })();

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildView } from '../../src/model/build-view.js';
-import { loadLog } from '../../src/log/load-log.js';
+import { readLog } from '../../src/log/read-log.js';
 import { htmlToText } from '../../src/html/html-to-text.js';
 import { renderMarkdown } from '../../src/html/markdown.js';
 import { renderNoticeText } from '../../src/render/render-notice-text.js';
@@ -10,7 +10,7 @@ import { loadText, locales, logText } from '../helpers.js';
 const incidents = join(import.meta.dirname, '../../incidents');
 
 function noticeViews(file: string) {
-  const { log, findings } = loadLog(join(incidents, file), { locales });
+  const { log, findings } = readLog(join(incidents, file), { locales });
   if (!log) throw new Error(`sample did not load: ${JSON.stringify(findings)}`);
   return log.languages.map((lang) => buildView(log, 'notice', lang, { locales, now: 0 }));
 }

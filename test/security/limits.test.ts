@@ -7,11 +7,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { maxFindings } from '../../src/log/load-log.js';
+import { maxFindings } from '../../src/log/read-log.js';
 import { maxFrontMatterChars, maxNestingDepth } from '../../src/log/parse-front-matter.js';
 import { maxTimelineItems } from '../../src/log/parse-timeline.js';
 import { maxLogBytes } from '../../src/log/read-log-text.js';
-import { loadLog } from '../../src/log/load-log.js';
+import { readLog } from '../../src/log/read-log.js';
 import { loadText, locales, logText, runCli, tempDir } from '../helpers.js';
 
 const head = 'title: T\ntype: change\nstatus: completed';
@@ -76,7 +76,7 @@ describe('size limits', () => {
     const dir = tempDir('warta-limits-');
     const file = join(dir, 'huge.md');
     writeFileSync(file, Buffer.alloc(maxLogBytes + 1, 'a'));
-    const [result, ms] = timed(() => loadLog(file, { locales }));
+    const [result, ms] = timed(() => readLog(file, { locales }));
     expect(result.log).toBeUndefined();
     expect(result.findings).toEqual([
       expect.objectContaining({
@@ -109,7 +109,7 @@ describe('size limits', () => {
     const dir = tempDir('warta-limits-');
     execFileSync('mkfifo', [join(dir, 'fifo.md')]);
     for (const file of [join(dir, 'fifo.md'), '/dev/zero']) {
-      const [result, ms] = timed(() => loadLog(file, { locales }));
+      const [result, ms] = timed(() => readLog(file, { locales }));
       expect(result.findings).toEqual([
         expect.objectContaining({ rule: 'file/read', line: 1, message: 'not a regular file; expected a Markdown log file' }),
       ]);
@@ -124,7 +124,7 @@ describe('a 5 MB log', () => {
     expect(Buffer.byteLength(text)).toBeGreaterThanOrEqual(5 * 1024 * 1024);
     const dir = tempDir('warta-limits-');
     writeFileSync(join(dir, 'big.md'), text);
-    const [result, ms] = timed(() => loadLog(join(dir, 'big.md'), { locales }));
+    const [result, ms] = timed(() => readLog(join(dir, 'big.md'), { locales }));
     console.info(
       `5 MB log (${(Buffer.byteLength(text) / 1048576).toFixed(1)} MB, ${text.split('\n').length} lines) validated in ${ms.toFixed(0)} ms`,
     );
@@ -157,7 +157,7 @@ describe('timeline limit', () => {
   it(`renders a timeline of exactly ${maxTimelineItems} items to HTML, text and e-mail without hanging (measured)`, async () => {
     const dir = tempDir('warta-limits-');
     writeFileSync(join(dir, 'long.md'), timeline(maxTimelineItems));
-    expect(loadLog(join(dir, 'long.md'), { locales }).log?.timeline.en).toHaveLength(maxTimelineItems);
+    expect(readLog(join(dir, 'long.md'), { locales }).log?.timeline.en).toHaveLength(maxTimelineItems);
     const started = performance.now();
     const result = await runCli(['render', 'long.md', '-f', 'html,txt,eml', '-o', 'out', '-q'], dir);
     const ms = performance.now() - started;

@@ -13,7 +13,7 @@ import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSyn
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findLogFiles } from '../../src/batch/find-log-files.js';
-import { loadLog } from '../../src/log/load-log.js';
+import { readLog } from '../../src/log/read-log.js';
 import { writeFileAtomic } from '../../src/output/write-file-atomic.js';
 import { loadText, locales, logText, runCli, tempDir } from '../helpers.js';
 
@@ -110,7 +110,7 @@ describe('file names are slugified into safe ids', () => {
   it.each(names)('%j becomes an id of [a-z0-9-]', (name) => {
     const root = tempDir('warta-names-');
     writeFileSync(join(root, name), minimal());
-    const { log } = loadLog(join(root, name), { locales });
+    const { log } = readLog(join(root, name), { locales });
     expect(log?.id).toMatch(/^[a-z0-9][a-z0-9-]*$/);
     expect(log?.id.length).toBeLessThanOrEqual(100);
   });

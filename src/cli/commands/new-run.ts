@@ -5,31 +5,31 @@ import { loadLocales } from '../../locale/load-locales.js';
 import { isValidTimezone } from '../../log/is-valid-timezone.js';
 import { slugify } from '../../log/normalize-log.js';
 import { isLogTimeText } from '../../log/parse-log-time.js';
-import type { LogType } from '../../log/types.js';
 import { builtinTemplatesDir } from '../../package-info.js';
 import { WartaError } from '../../errors.js';
+import type { NewArgs } from './new-args.js';
 import { exitCodes, type CliIO } from '../io.js';
 import { parseList } from '../parse-list.js';
 
-export function createLog(args: Record<string, unknown>, io: CliIO): number {
+export function createLog(args: NewArgs, io: CliIO): number {
   const locales = loadLocales([builtinTemplatesDir]);
   const languages = parseList(args.lang, [...locales.keys()], 'lang');
   if (languages.length === 0) throw new WartaError('usage', '--lang: expected at least one language, e.g. en or id,en');
-  const timezone = String(args.timezone);
+  const timezone = args.timezone;
   if (!isValidTimezone(timezone))
     throw new WartaError('usage', `--timezone: "${timezone}" is not known; expected an IANA name such as Asia/Jakarta`);
-  const title = typeof args.title === 'string' ? args.title.trim() : '';
-  const rawSlug = typeof args.slug === 'string' ? args.slug : title;
+  const title = args.title?.trim() ?? '';
+  const rawSlug = args.slug ?? title;
   if (rawSlug.trim() === '') throw new WartaError('usage', 'name the log: warta new <slug>, or give --title "..."');
-  const date = typeof args.date === 'string' ? args.date : new Intl.DateTimeFormat('en-CA', { timeZone: timezone }).format(new Date());
+  const date = args.date ?? new Intl.DateTimeFormat('en-CA', { timeZone: timezone }).format(new Date());
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !isLogTimeText(date))
     throw new WartaError('usage', `--date: "${date}" is not a date; expected YYYY-MM-DD`);
   // A slug that already starts with the date is not given it twice.
   const slug = slugify(rawSlug).replace(new RegExp(`^${date}-`), '');
   const humanTitle = title || slug.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
-  const dir = resolve(io.cwd, String(args.dir));
+  const dir = resolve(io.cwd, args.dir);
   const file = join(dir, `${date}-${slug}.md`);
-  const text = scaffoldLog({ type: args.type as LogType, languages, title: humanTitle, timezone, date, locales });
+  const text = scaffoldLog({ type: args.type, languages, title: humanTitle, timezone, date, locales });
   mkdirSync(dir, { recursive: true });
   try {
     // 'wx' fails when the file exists, so two runs can never overwrite each other's log.

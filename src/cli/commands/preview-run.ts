@@ -3,10 +3,11 @@ import { startPreview } from '../../preview/preview-server.js';
 import { WartaError } from '../../errors.js';
 import { formatFinding } from '../format-finding.js';
 import { loadSettings } from '../load-settings.js';
+import type { PreviewArgs } from './preview-args.js';
 import { exitCodes, type CliIO } from '../io.js';
 
-export async function preview(args: Record<string, unknown>, io: CliIO): Promise<number> {
-  const port = Number(args.port);
+export async function preview(args: PreviewArgs, io: CliIO): Promise<number> {
+  const port = args.port;
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new WartaError('usage', `--port: "${String(args.port)}" is not a port; expected 0 to 65535`);
   const stop = new AbortController();
@@ -16,16 +17,16 @@ export async function preview(args: Record<string, unknown>, io: CliIO): Promise
   const { config, findings } = loadSettings(args, io.cwd);
   for (const finding of findings) io.stderr(`${formatFinding(finding, io.cwd)}\n`);
   if (findings.some((f) => f.severity === 'error')) return exitCodes.findings;
-  const outDir = args.out === undefined ? config.output : resolve(io.cwd, String(args.out));
+  const outDir = args.out === undefined ? config.output : resolve(io.cwd, args.out);
   try {
     let server;
     try {
       server = await startPreview({
         config,
-        paths: args.paths as string[],
+        paths: args.paths,
         cwd: io.cwd,
         outDir,
-        host: String(args.host),
+        host: args.host,
         port,
         log: (line) => io.stdout(`${line}\n`),
         onFindings: (findings) => {
@@ -37,7 +38,7 @@ export async function preview(args: Record<string, unknown>, io: CliIO): Promise
       if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL')
         throw new WartaError(
           'usage',
-          `cannot listen on ${String(args.host)}:${port} (${code}); choose another with --port, or --port 0 for any free one`,
+          `cannot listen on ${args.host}:${port} (${code}); choose another with --port, or --port 0 for any free one`,
         );
       throw error;
     }

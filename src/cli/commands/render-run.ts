@@ -7,13 +7,14 @@ import type { DocumentKind } from '../../model/build-view.js';
 import { loadTemplates } from '../../render/load-templates.js';
 import { printable } from '../../log/printable.js';
 import { formatFinding } from '../format-finding.js';
+import type { RenderArgs } from './render-args.js';
 import { exitCodes, type CliIO } from '../io.js';
 import { loadSettings } from '../load-settings.js';
 import { parseList } from '../parse-list.js';
 import { progressBar } from '../progress-bar.js';
 import { WartaError } from '../../errors.js';
 
-export async function render(args: Record<string, unknown>, io: CliIO): Promise<number> {
+export async function render(args: RenderArgs, io: CliIO): Promise<number> {
   const { config, findings: configFindings } = loadSettings(args, io.cwd);
   for (const finding of configFindings) io.stderr(`${formatFinding(finding, io.cwd)}\n`);
   if (configFindings.some((f) => f.severity === 'error')) {
@@ -27,8 +28,8 @@ export async function render(args: Record<string, unknown>, io: CliIO): Promise<
   const unknownDoc = docs.find((doc) => !kinds.includes(doc));
   if (unknownDoc) throw new WartaError('usage', `documents: "${unknownDoc}" has no template; expected one of ${kinds.join(', ')}`);
   const langs = args.lang === undefined ? [] : parseList(args.lang, [...loadLocales(templates.dirs).keys()], 'lang');
-  const quiet = Boolean(args.quiet);
-  const found = findLogFiles(args.paths as string[], io.cwd);
+  const quiet = args.quiet;
+  const found = findLogFiles(args.paths, io.cwd);
   for (const m of found.missing)
     io.stderr(`${printable(m.path)}:1:1 error file/missing ${m.reason}; expected a log file or a folder of logs\n`);
   for (const s of found.skipped) io.stderr(`${printable(s.path)}:1:1 warning file/symlink ${printable(s.reason)}\n`);
@@ -36,11 +37,11 @@ export async function render(args: Record<string, unknown>, io: CliIO): Promise<
     io.stderr('warta: no logs found (expected *.md files)\n');
     return exitCodes.findings;
   }
-  const jobs = args.jobs === undefined ? undefined : Number(args.jobs);
+  const jobs = args.jobs;
   if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1 || jobs > 32))
     throw new WartaError('usage', `--jobs: found ${String(args.jobs)}; expected a whole number from 1 to 32`);
   const started = Date.now();
-  const outDir = args.out === undefined ? config.output : resolve(io.cwd, String(args.out));
+  const outDir = args.out === undefined ? config.output : resolve(io.cwd, args.out);
   // On a terminal a bar redraws in place; elsewhere (CI, pipes) every document gets its own line.
   const bar = io.isTTY && !quiet ? progressBar(io.stderr) : undefined;
   const above = (write: (text: string) => void, text: string) => {
@@ -57,11 +58,8 @@ export async function render(args: Record<string, unknown>, io: CliIO): Promise<
     langs,
     templateDirs: config.templates,
     config,
-    archive:
-      (args.archive ?? renderedFolder(args.paths as string[], io.cwd))
-        ? { sourceRoot: io.cwd, baseUrl: typeof args.baseUrl === 'string' ? args.baseUrl : undefined }
-        : undefined,
-    force: Boolean(args.force),
+    archive: (args.archive ?? renderedFolder(args.paths, io.cwd)) ? { sourceRoot: io.cwd, baseUrl: args.baseUrl } : undefined,
+    force: args.force,
     signal: io.signal,
     launchPrinter: async () => {
       const { launchPdfPrinter } = await import('../../pdf/pdf-printer.js');

@@ -1,10 +1,11 @@
-import type { Command } from '../command.js';
+import { defineCommand } from '../command.js';
+import { schemaBuilder } from './schema-args.js';
 
 /** `warta schema`: prints the JSON Schema of a log's front matter, for editors. */
-export const schemaCommand: Command = {
+export const schemaCommand = defineCommand({
   command: 'schema',
   describe: "print the JSON Schema of a log's front matter (for editor completion and checks)",
-  builder: (y) => y.example('$0 schema > warta.schema.json', 'save it for your editor'),
+  builder: schemaBuilder,
   // The work, and the modules it needs, load only when the command runs: --help stays fast.
   run: async (args, io) => (await import('./schema-run.js')).schemaRun(args, io),
-};
+});

@@ -1,6 +1,7 @@
 import { cpSync, existsSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { builtinTemplatesDir } from '../../package-info.js';
+import type { TemplatesArgs } from './templates-args.js';
 import { exitCodes, type CliIO } from '../io.js';
 
 /** Every file below a folder, relative to it. */
@@ -12,13 +13,13 @@ function filesBelow(dir: string): string[] {
 }
 
 /** What `warta templates` does. */
-export const templatesRun = (args: Record<string, unknown>, io: CliIO) => {
+export const templatesRun = (args: TemplatesArgs, io: CliIO) => {
   const files = filesBelow(builtinTemplatesDir);
   if (args.action === 'list') {
     for (const file of files) io.stdout(`${file}\n`);
     return exitCodes.ok;
   }
-  const target = resolve(io.cwd, String(args.dir));
+  const target = resolve(io.cwd, args.dir);
   const existing = files.filter((file) => existsSync(join(target, file)));
   if (existing.length > 0) {
     io.stderr(

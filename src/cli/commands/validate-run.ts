@@ -1,15 +1,16 @@
 import { relative, resolve } from 'node:path';
 import { findLogFiles } from '../../batch/find-log-files.js';
 import { loadLocales } from '../../locale/load-locales.js';
-import { loadLog } from '../../log/load-log.js';
+import { readLog } from '../../log/read-log.js';
 import type { Finding } from '../../log/types.js';
 import { builtinTemplatesDir } from '../../package-info.js';
 import { formatFinding } from '../format-finding.js';
+import type { ValidateArgs } from './validate-args.js';
 import { exitCodes, type CliIO } from '../io.js';
 import { loadSettings } from '../load-settings.js';
 
-export function validate(args: Record<string, unknown>, io: CliIO): number {
-  const found = findLogFiles(args.paths as string[], io.cwd);
+export function validate(args: ValidateArgs, io: CliIO): number {
+  const found = findLogFiles(args.paths, io.cwd);
   const settings = loadSettings(args, io.cwd);
   const { config } = settings;
   const locales = loadLocales([builtinTemplatesDir, ...config.templates]);
@@ -35,8 +36,8 @@ export function validate(args: Record<string, unknown>, io: CliIO): number {
       message: s.reason,
     })),
   );
-  for (const file of found.files) findings.push(...loadLog(file, { locales, defaults }).findings);
-  const strict = Boolean(args.strict);
+  for (const file of found.files) findings.push(...readLog(file, { locales, defaults }).findings);
+  const strict = args.strict;
   const shown = strict ? findings.map((f) => ({ ...f, severity: 'error' as const })) : findings;
   const errors = shown.filter((f) => f.severity === 'error').length;
   if (args.json) {

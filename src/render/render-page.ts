@@ -11,7 +11,7 @@ const fontsMarker = '/*warta:fonts*/';
  * the report and lessons learned use the first; the notice shows them all, primary first.
  * A template that fails (a missing partial, say) throws a WartaError naming the template file.
  */
-export function renderDocument(templates: TemplateSet, kind: string, views: readonly DocumentView[]): string {
+export function renderPage(templates: TemplateSet, kind: string, views: readonly DocumentView[]): string {
   const template = templates.documents.get(kind);
   if (!template)
     throw new WartaError('templates', `no template for document "${kind}"; expected ${kind}.hbs in ${templates.dirs.join(' or ')}`);

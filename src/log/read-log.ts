@@ -26,10 +26,10 @@ export interface LoadLogOptions {
  * timeline events. Never throws for a bad log: what is wrong comes back as findings, and `log`
  * is set only when nothing stops it from being rendered.
  */
-export function loadLog(file: string, options: LoadLogOptions): LoadResult {
+export function readLog(file: string, options: LoadLogOptions): LoadResult {
   let result: LoadResult;
   try {
-    result = readLog(file, options);
+    result = readAndCheck(file, options);
   } catch (error) {
     // A bug, not the log's fault; still a finding (exit 1) rather than a crash that stops the whole run.
     const reason = error instanceof RangeError ? 'it is too large or too deeply nested to read' : (error as Error).message;
@@ -81,7 +81,7 @@ function limitFindings(findings: Finding[]): Finding[] {
   return kept;
 }
 
-function readLog(file: string, options: LoadLogOptions): LoadResult {
+function readAndCheck(file: string, options: LoadLogOptions): LoadResult {
   const findings: Finding[] = [];
   const push = (list: Omit<Finding, 'file'>[]) => findings.push(...list.map((f) => ({ file, ...f })));
   const fail = () => ({ file, findings: sortFindings(findings) });
