@@ -63,8 +63,8 @@ export async function printFloor(
   const perDoc: FloorResult['perDoc'] = { contentMs: [], pdfMs: [] };
   let pdfs = 0;
   let pages = 0;
-  let t2 = performance.now();
-  let t3 = t2;
+  let t2: number;
+  let t3: number;
   try {
     const page = await browser.newPage();
     t2 = performance.now();

@@ -65,7 +65,7 @@ function cmdline(pid: number): string | undefined {
   }
 }
 
-const isChromium = (cmd: string) => /chrom(e|ium)/i.test(cmd.split(' ')[0] ?? '') && !/crashpad/.test(cmd.split(' ')[0] ?? '');
+const isChromium = (cmd: string) => /chrom(e|ium)/i.test(cmd.split(' ')[0] ?? '') && !(cmd.split(' ')[0] ?? '').includes('crashpad');
 
 function rssKb(pid: number): number {
   try {
@@ -215,7 +215,7 @@ export function watchTree(root: number, startedAt: number, options: WatchOptions
       if (!kind) {
         const cmd = cmdline(pid);
         if (!cmd) continue;
-        kind = !isChromium(cmd) ? 'other' : /--type=renderer/.test(cmd) ? 'renderer' : 'chromium';
+        kind = !isChromium(cmd) ? 'other' : cmd.includes('--type=renderer') ? 'renderer' : 'chromium';
         kinds.set(pid, kind);
         if (kind !== 'other') seenChromium.set(pid, cmd);
       }

@@ -32,7 +32,7 @@ export function loadArchiveTemplates(extraDirs: readonly string[] = []): Archive
   };
   const hbs = Handlebars.create();
   hbs.registerHelper('t', (key: unknown, options: Handlebars.HelperOptions) => {
-    const labels = (options.data?.root as { labels?: Record<string, string> } | undefined)?.labels ?? {};
+    const labels = (options.data as { root?: { labels?: Record<string, string> } } | undefined)?.root?.labels ?? {};
     return labels[String(key)] ?? String(key);
   });
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);

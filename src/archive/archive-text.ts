@@ -25,7 +25,7 @@ export interface ArchiveText {
 export function loadArchiveText(locales: Locales, lang: string, templateDirs: readonly string[] = []): ArchiveText {
   const own = loadLocales([builtinTemplatesDir, ...templateDirs].map((dir) => join(dir, 'archive')));
   const english = locales.get('en');
-  const locale = locales.get(lang) ?? english ?? ([...locales.values()][0] as Locale);
+  const locale = (locales.get(lang) ?? english ?? [...locales.values()][0]) as Locale;
   const labels: Record<string, string> = {
     ...english?.labels,
     ...own.get('en')?.labels,

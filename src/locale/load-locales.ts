@@ -51,8 +51,8 @@ export function loadLocales(templateDirs: readonly string[]): Locales {
       const merged: Locale = {
         code,
         file,
-        name: String(data.name ?? before?.name ?? code),
-        intl: String(data.intl ?? before?.intl ?? code),
+        name: (data.name as string | undefined) ?? before?.name ?? code,
+        intl: (data.intl as string | undefined) ?? before?.intl ?? code,
         sections: { ...before?.sections, ...(data.sections as Record<string, string[]> | undefined) },
         labels: { ...before?.labels, ...(data.labels as Record<string, string> | undefined) },
         timezones: { ...before?.timezones, ...(data.timezones as Record<string, string> | undefined) },

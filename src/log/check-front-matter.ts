@@ -63,7 +63,7 @@ export function checkFrontMatter(
     }
   }
   if (typeof data === 'object' && !Array.isArray(data)) {
-    const unknown = Object.keys(data as object).filter((key) => !knownKeys.includes(key));
+    const unknown = Object.keys(data).filter((key) => !knownKeys.includes(key));
     for (const key of unknown.slice(0, maxUnknownKeys)) {
       const near = knownKeys.filter((known) => distance(known, key.toLowerCase()) <= 2);
       add(

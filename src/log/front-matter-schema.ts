@@ -20,7 +20,8 @@ export function describe(value: unknown): string {
     const shown = value.length > 60 ? `${value.slice(0, 57)}...` : value;
     return `"${shown}"`;
   }
-  return `${typeof value} ${String(value)}`;
+  const scalar = value as number | boolean | bigint | symbol | undefined;
+  return `${typeof scalar} ${String(scalar)}`;
 }
 
 /** Most languages one log may list; every document is rendered once per language. */

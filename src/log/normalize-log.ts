@@ -1,6 +1,6 @@
 import type { FrontMatter } from './front-matter-schema.js';
 import { parseLogTime } from './parse-log-time.js';
-import type { ActionItem, IncidentLog, Localized, LogDefaults, LogTime, LogType } from './types.js';
+import type { ActionItem, IncidentLog, Localized, LogDefaults, LogTime } from './types.js';
 
 /** Front-matter part of an {@link IncidentLog}: everything but the body. */
 export type LogHead = Omit<IncidentLog, 'sections' | 'customSections' | 'timeline'>;
@@ -60,7 +60,7 @@ export function normalizeLog(value: FrontMatter, file: string, fileId: string, d
     id: value.id ?? fileId,
     title: localize(value.title) ?? { [primary]: fileId },
     headline: localize(value.headline),
-    type: value.type as LogType,
+    type: value.type,
     status: value.status,
     severity: value.severity,
     languages,

@@ -21,7 +21,10 @@ export const maxFrontMatterChars = 1024 * 1024;
 /** Deepest nesting of maps and lists allowed; a real log needs five (decision.alternatives[0].option.en). */
 export const maxNestingDepth = 32;
 
-type Position = { line: number; column: number };
+interface Position {
+  line: number;
+  column: number;
+}
 
 /**
  * Duplicate keys (every map, in one pass: the YAML library's own check compares each key with every
@@ -153,7 +156,7 @@ export function parseFrontMatter(yaml: string): ParsedFrontMatter {
   const checked = inspect(doc, at);
   if (checked.findings.length > 0) return { doc, lineCounter, findings: checked.findings };
   try {
-    const data = doc.toJS({ maxAliasCount: maxAliasExpansion });
+    const data: unknown = doc.toJS({ maxAliasCount: maxAliasExpansion });
     return { data, doc, lineCounter, findings };
   } catch (error) {
     const overflow = error instanceof RangeError;

@@ -36,7 +36,7 @@ function openingLanguage(firstLine: string): string | undefined {
   if (!firstLine.startsWith('---')) return undefined;
   // Trimmed first, so the pattern has no two white-space runs to backtrack between (no ReDoS on a long line).
   const match = /^([A-Za-z0-9_+-]*)$/.exec(firstLine.slice(3).trim());
-  return match ? (match[1] as string) : undefined;
+  return match ? match[1] : undefined;
 }
 
 /**

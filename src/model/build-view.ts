@@ -110,7 +110,7 @@ export interface BuildViewOptions {
 /** Builds the view of one document of a log in one language, falling back to the primary language where a text is missing. */
 export function buildView(log: IncidentLog, kind: DocumentKind, lang: string, options: BuildViewOptions): DocumentView {
   const primary = log.languages[0] as string;
-  const locale = options.locales.get(lang) ?? (options.locales.get(primary) as Locale);
+  const locale = (options.locales.get(lang) ?? options.locales.get(primary)) as Locale;
   const english = options.locales.get('en');
   const labels: Record<string, string> = { ...english?.labels, ...locale.labels };
   const label = (key: string) => labels[key] ?? key;

@@ -18,7 +18,7 @@ export function createViewStore(options: BuildViewOptions, keep: readonly Docume
     get(log, kind, lang) {
       if (!keep.includes(kind)) return buildView(log, kind, lang, options);
       let views = kept.get(log);
-      if (!views) kept.set(log, (views = new Map()));
+      if (!views) kept.set(log, (views = new Map<string, DocumentView>()));
       const key = `${kind}\u0000${lang}`;
       let view = views.get(key);
       if (!view) views.set(key, (view = buildView(log, kind, lang, options)));

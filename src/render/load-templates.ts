@@ -89,7 +89,7 @@ export function loadTemplates(extraDirs: readonly string[] = []): TemplateSet {
   const hbs = Handlebars.create();
   hbs.registerHelper('t', function (this: unknown, key: unknown, options: Handlebars.HelperOptions) {
     const own = (this as { labels?: Record<string, string> } | undefined)?.labels;
-    const labels = own ?? (options.data?.root as { labels?: Record<string, string> } | undefined)?.labels ?? {};
+    const labels = own ?? (options.data as { root?: { labels?: Record<string, string> } } | undefined)?.root?.labels ?? {};
     return labels[String(key)] ?? String(key);
   });
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);

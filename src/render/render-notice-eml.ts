@@ -84,7 +84,7 @@ export function encodeHeaderWords(value: string, used = 0): string {
 
 /** A display name as a phrase: as is when plain, quoted when it holds specials, encoded-words when not ASCII or too long. */
 function encodePhrase(name: string, used: number, after: string): string {
-  const plain = /^[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~ ]+$/.test(name) && !/^ | $|  /.test(name);
+  const plain = /^[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~ ]+$/.test(name) && !/^ | $| {2}/.test(name);
   const printable = /^[\x20-\x7e]*$/.test(name);
   const candidate = plain ? name : printable ? `"${name.replace(/["\\]/g, '\\$&')}"` : undefined;
   if (candidate !== undefined && used + candidate.length + after.length <= maxHeaderLine) return candidate + after;

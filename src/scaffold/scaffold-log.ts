@@ -33,7 +33,7 @@ const sectionOrder = [...writingOrder, ...knownSectionKeys.filter((key) => !writ
 
 /** A YAML scalar that needs no thought: quoted unless it is plain words. */
 function yamlText(text: string): string {
-  return /^[\p{L}\p{N}][\p{L}\p{N} ._/()-]*$/u.test(text) && !/^(true|false|null|yes|no|on|off|~)$/i.test(text) && !/: /.test(text)
+  return /^[\p{L}\p{N}][\p{L}\p{N} ._/()-]*$/u.test(text) && !/^(true|false|null|yes|no|on|off|~)$/i.test(text) && !text.includes(': ')
     ? text
     : JSON.stringify(text);
 }

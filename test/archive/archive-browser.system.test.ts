@@ -21,9 +21,9 @@ async function openPage(path: string, options: { javascript?: boolean; width?: n
     if (message.type() === 'error' || message.type() === 'warn') problems.push(message.text());
   });
   page.on('pageerror', (error) => problems.push(String(error)));
-  page.on('dialog', async (dialog) => {
+  page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());
-    await dialog.dismiss();
+    void dialog.dismiss();
   });
   page.on('request', (request) => requests.push(request.url()));
   await page.setJavaScriptEnabled(options.javascript ?? true);
@@ -151,7 +151,7 @@ describe('the archive index in Chromium', () => {
     await Promise.all([page.waitForNavigation(), page.click('li[data-id="2024-03-05-payment-api-outage"] .incident-title a')]);
     expect(page.url()).toBe(url('2024-03-05-payment-api-outage/index.html'));
     expect(await page.$eval('h1', (h) => h.textContent)).toBe('Card payments timing out after payment-api release v4.18.0');
-    const hrefs = await page.$$eval('a[href]', (links) => links.map((a) => (a as HTMLAnchorElement).href));
+    const hrefs = await page.$$eval('a[href]', (links) => links.map((a) => a.href));
     const local = hrefs.filter((href) => href.startsWith('file:')).map((href) => fileURLToPath(href.split('#')[0] as string));
     expect(local.length).toBeGreaterThan(10);
     for (const file of local) expect(existsSync(file), file).toBe(true);

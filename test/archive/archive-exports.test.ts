@@ -19,6 +19,32 @@ const read = (path: string) => readFileSync(join(archive.out, path), 'utf8');
 /** ISO 8601 / RFC 3339 date-time with seconds and an offset (or Z). */
 const isoWithOffset = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
+/** An Atom feed as fast-xml-parser reads it: attributes as `@name`, an element's text as `#text` when it has attributes. */
+type AtomText = string | { '#text': string };
+interface AtomLink {
+  '@rel'?: string;
+  '@href': string;
+}
+interface AtomEntry {
+  id: string;
+  title: AtomText;
+  updated: string;
+  '@xml:lang': string;
+  link: AtomLink[];
+  content: { '@type': string; '#text': string };
+}
+interface AtomFeed {
+  '@xmlns': string;
+  '@xml:lang': string;
+  id: string;
+  title: AtomText;
+  updated: string;
+  author: { name: string };
+  link: AtomLink[];
+  entry: AtomEntry[];
+}
+const atomText = (text: AtomText) => (typeof text === 'string' ? text : text['#text']);
+
 /** A small RFC 4180 reader: quoted fields may hold commas, doubled quotes and line breaks; records end in CRLF. */
 function parseCsv(text: string): string[][] {
   const records: string[][] = [];
@@ -57,24 +83,24 @@ describe('notices.atom', () => {
       ignoreAttributes: false,
       attributeNamePrefix: '@',
       isArray: (name) => ['entry', 'link', 'category'].includes(name),
-    }).parse(xml);
+    }).parse(xml) as { feed: AtomFeed };
     const feed = parsed.feed;
     expect(feed['@xmlns']).toBe('http://www.w3.org/2005/Atom');
     expect(feed['@xml:lang']).toBe('en');
     expect(feed.id).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    expect(String(feed.title['#text'] ?? feed.title)).toMatch(/Notices to users/);
+    expect(atomText(feed.title)).toMatch(/Notices to users/);
     expect(feed.updated).toMatch(isoWithOffset);
     expect(feed.author.name).toBeTruthy();
-    expect(feed.link.find((l: Record<string, string>) => l['@rel'] === 'self')?.['@href']).toBe('notices.atom');
+    expect(feed.link.find((l) => l['@rel'] === 'self')?.['@href']).toBe('notices.atom');
     expect(feed.entry).toHaveLength(archive.logs.length);
     const ids = new Set<string>();
     for (const entry of feed.entry) {
       expect(entry.id).toMatch(/^urn:uuid:/);
       ids.add(entry.id);
-      expect(String(entry.title['#text'] ?? entry.title).length).toBeGreaterThan(0);
+      expect(atomText(entry.title).length).toBeGreaterThan(0);
       expect(entry.updated).toMatch(isoWithOffset);
       expect(['en', 'id']).toContain(entry['@xml:lang']);
-      const alternate = entry.link.find((l: Record<string, string>) => l['@rel'] === 'alternate');
+      const alternate = entry.link.find((l) => l['@rel'] === 'alternate') as AtomLink;
       expect(existsSync(join(archive.out, alternate['@href'])), alternate['@href']).toBe(true);
       expect(entry.content['@type']).toBe('html');
       // The escaped HTML is inert: log text that looked like markup is text in it.
@@ -196,7 +222,10 @@ describe('incidents.json', () => {
       expect(Object.keys(log?.sections ?? {}).sort()).toEqual(Object.keys(original?.sections ?? {}).sort());
       expect(log?.timeline).toEqual(
         Object.fromEntries(
-          Object.entries(original?.timeline ?? {}).map(([lang, events]) => [lang, events.map((e) => ({ ...e, line: expect.any(Number) }))]),
+          Object.entries(original?.timeline ?? {}).map(([lang, events]) => [
+            lang,
+            events.map((e) => ({ ...e, line: expect.any(Number) as number })),
+          ]),
         ),
       );
     }
@@ -262,7 +291,8 @@ describe('the archive pages', () => {
     }
     const data = /<script type="application\/json" id="archive-data">([\s\S]*?)<\/script>/.exec(read('index.html'))?.[1] ?? '';
     expect(data).not.toContain('<');
-    expect(JSON.parse(data).rows.find((r: { q: string }) => r.q.includes('quokka')).q).toContain('</script>');
+    const rows = (JSON.parse(data) as { rows: { q: string }[] }).rows;
+    expect(rows.find((r) => r.q.includes('quokka'))?.q).toContain('</script>');
   });
 
   it('leave no partial files behind and build an empty archive without failing', () => {

@@ -19,7 +19,7 @@ describe('command arguments are typed from their yargs builders', () => {
   });
 
   it('has no catch-all: a flag the builder does not declare is a compile error', () => {
-    const read = (args: RenderArgs) =>
+    const read = (args: RenderArgs): unknown =>
       // @ts-expect-error -- `--output` is not a flag of render (it is --out)
       args.output;
     expect(typeof read).toBe('function');

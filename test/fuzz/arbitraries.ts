@@ -172,7 +172,7 @@ const changeStatuses = ['scheduled', 'in-progress', 'completed', 'postponed', 'r
  */
 function frontMatter(wrong: number): fc.Arbitrary<Record<string, unknown>> {
   const maybe = <T>(valid: fc.Arbitrary<T>): fc.Arbitrary<unknown> =>
-    wrong === 0 ? valid : fc.oneof({ weight: 12, arbitrary: valid as fc.Arbitrary<unknown> }, { weight: wrong, arbitrary: wrongType });
+    wrong === 0 ? valid : fc.oneof({ weight: 12, arbitrary: valid }, { weight: wrong, arbitrary: wrongType });
   const typeAndStatus = fc.oneof(
     { weight: 2, arbitrary: fc.record({ type: fc.constant('incident'), status: fc.constantFrom(...incidentStatuses) }) },
     { weight: 2, arbitrary: fc.record({ type: fc.constantFrom('change', 'maintenance'), status: fc.constantFrom(...changeStatuses) }) },
@@ -289,7 +289,7 @@ export function withHostileKeys(data: Record<string, unknown>, picks: readonly [
   const walk = (value: unknown, depth: number) => {
     if (depth > 6 || value === null || typeof value !== 'object') return;
     if (!Array.isArray(value)) maps.push(value as Record<string, unknown>);
-    for (const child of Object.values(value as object)) walk(child, depth + 1);
+    for (const child of Object.values(value)) walk(child, depth + 1);
   };
   walk(data, 0);
   for (const [n, key, value] of picks) {
@@ -502,7 +502,7 @@ export const aliasFrontMatter: fc.Arbitrary<string> = fc
       if (kind === 'anchor') lines.push(`k${i}: &a${n} ${extra}`);
       else if (kind === 'alias')
         lines.push(
-          `k${i}: [${Array(extra as number)
+          `k${i}: [${Array(extra)
             .fill(`*a${n % 8}`)
             .join(', ')}]`,
         );

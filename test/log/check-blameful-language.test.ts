@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadText, logText } from '../helpers.js';
 
@@ -59,8 +61,6 @@ describe('blameless language rule', () => {
   });
 
   it('finds nothing blameful in the bundled samples', async () => {
-    const { readdirSync } = await import('node:fs');
-    const { join, resolve } = await import('node:path');
     const { readLog } = await import('../../src/log/read-log.js');
     const { locales } = await import('../helpers.js');
     const dir = resolve(import.meta.dirname, '../../incidents');

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { buildView } from '../../src/model/build-view.js';
-import type { IncidentLog } from '../../src/log/types.js';
 import { loadText, locales, logText } from '../helpers.js';
 
 const load = (frontMatter: string, body?: string) => {
   const result = loadText(logText(frontMatter, body));
   if (!result.log) throw new Error(JSON.stringify(result.findings));
-  return result.log as IncidentLog;
+  return result.log;
 };
 
 const change = `title: { id: Upgrade ditunda, en: Upgrade postponed }

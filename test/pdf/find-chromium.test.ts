@@ -233,7 +233,7 @@ describe('.puppeteerrc.cjs', () => {
     const script = "const c = require('puppeteer/internal/getConfiguration.js').getConfiguration(); console.log(JSON.stringify(c.chrome))";
     const chrome = JSON.parse(
       execFileSync(process.execPath, ['-e', script], { cwd: resolve(root, 'node_modules/puppeteer'), env, encoding: 'utf8' }),
-    );
+    ) as { skipDownload?: boolean };
     const hasSystem = [env.WARTA_CHROMIUM, env.CHROME_PATH, ...systemChromiumPaths(process.platform, env, homedir())].some(
       (p) => !!p && existsSync(p),
     );

@@ -1,5 +1,8 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchPdfPrinter, type PdfJob } from '../../src/pdf/pdf-printer.js';
 
@@ -111,9 +114,6 @@ describe('PDF printer', () => {
   });
 
   it('prints the page numbers in the words of the document', async () => {
-    const { execFileSync } = await import('node:child_process');
-    const { writeFileSync } = await import('node:fs');
-    const { join } = await import('node:path');
     const { tempDir } = await import('../helpers.js');
     const printer = await launchPdfPrinter({ concurrency: 1 });
     try {

@@ -304,6 +304,6 @@ describe('a folder that cannot be read', () => {
     writeFileSync(join(dir, 'logs', 'file'), 'x');
     const found = findLogFiles(['logs', 'logs/file/nope'], dir);
     expect(found.files).toEqual([join(dir, 'logs', 'ok.md')]);
-    expect(found.missing).toEqual([{ path: 'logs/file/nope', reason: expect.stringMatching(/ENOTDIR|not a directory/) }]);
+    expect(found.missing).toEqual([{ path: 'logs/file/nope', reason: expect.stringMatching(/ENOTDIR|not a directory/) as string }]);
   });
 });
