@@ -12,7 +12,17 @@
   var data = JSON.parse(source.textContent || '{}');
   var items = list.children;
   var rows = data.rows.map(function (row, i) {
-    return { el: items[i], shown: true, type: row.type, status: row.status, severity: row.severity, year: row.year, system: row.system, tag: row.tag, q: row.q };
+    return {
+      el: items[i],
+      shown: true,
+      type: row.type,
+      status: row.status,
+      severity: row.severity,
+      year: row.year,
+      system: row.system,
+      tag: row.tag,
+      q: row.q,
+    };
   });
   var fields = ['type', 'status', 'severity', 'year', 'system', 'tag'];
   var controls = {};
@@ -25,7 +35,12 @@
   var plural = new Intl.PluralRules(data.intl);
   var number = new Intl.NumberFormat(data.intl);
   var fold = function (text) {
-    return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\s+/g, ' ').trim();
+    return text
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/\s+/g, ' ')
+      .trim();
   };
   var totalText = function (n) {
     var form = data.text.total[plural.select(n)] || data.text.total.other || '{count}';
@@ -46,7 +61,7 @@
     var hash = state();
     try {
       history.replaceState(null, '', hash ? '#' + hash : location.pathname + location.search);
-    } catch (e) {
+    } catch {
       // Some browsers refuse history changes on file:// pages; the filter still works.
     }
   }
@@ -75,7 +90,9 @@
       if (ok) shown++;
     }
     count.textContent =
-      shown === rows.length ? totalText(rows.length) : data.text.shown.replace('{shown}', number.format(shown)).replace('{total}', number.format(rows.length));
+      shown === rows.length
+        ? totalText(rows.length)
+        : data.text.shown.replace('{shown}', number.format(shown)).replace('{total}', number.format(rows.length));
     if (empty) empty.hidden = shown !== 0;
   }
 
