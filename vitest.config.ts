@@ -1,11 +1,19 @@
 import { defineConfig } from 'vitest/config';
 
+// Tests that need Chromium, poppler (pdftotext, pdfinfo, pdftoppm) or `npm pack` are named
+// *.system.test.ts; `vitest run --project unit` (npm run test:unit) leaves them out, `vitest run`
+// (npm test, what CI runs) runs both projects.
+const systemTests = 'test/**/*.system.test.ts';
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // End-to-end tests share one Chromium per file; two cores are all CI has.
     maxWorkers: 2,
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [systemTests] } },
+      { extends: true, test: { name: 'system', include: [systemTests] } },
+    ],
   },
 });

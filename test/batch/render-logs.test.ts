@@ -1,5 +1,4 @@
-import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderLogs, type RenderOptions } from '../../src/batch/render-logs.js';
@@ -26,18 +25,6 @@ function fakePrinter(failFor: (job: PdfJob) => boolean = () => false) {
     };
   };
   return { stats, launchPrinter };
-}
-
-/** Processes whose environment carries the mark (other than this test process). */
-function marked(mark: string): string[] {
-  return readdirSync('/proc').filter((pid) => {
-    if (!/^\d+$/.test(pid) || Number(pid) === process.pid) return false;
-    try {
-      return readFileSync(`/proc/${pid}/environ`).includes(mark);
-    } catch {
-      return false;
-    }
-  });
 }
 
 function copyLogs(): string {
@@ -166,44 +153,4 @@ describe('renderLogs: failures and interruptions', () => {
     expect(printed).toBe(2);
     expect(summary.written.length).toBeLessThanOrEqual(2);
   });
-
-  it('a real run killed with SIGTERM leaves no partial file and no Chromium behind', async () => {
-    const dir = tempDir('warta-kill-');
-    for (const name of readdirSync(join(root, 'incidents'))) cpSync(join(root, 'incidents', name), join(dir, name));
-    const out = tempDir();
-    // Chromium inherits this mark from warta, so its processes can be found even after they are orphaned.
-    const mark = `warta-test-${process.pid}-${Date.now()}`;
-    const child = spawn(process.execPath, [join(root, 'bin/warta.js'), 'render', dir, '-o', out, '-f', 'pdf', '--jobs', '2'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, WARTA_TEST_MARK: mark },
-    });
-    let stdout = '';
-    const exited = new Promise<number | null>((resolveExit) => child.on('exit', (code) => resolveExit(code)));
-    await new Promise<void>((resolveFirst) => {
-      child.stdout.on('data', (chunk: Buffer) => {
-        stdout += chunk.toString();
-        if (stdout.includes('wrote ')) resolveFirst();
-      });
-      void exited.then(() => resolveFirst());
-    });
-    // Chromium is running (processes with the mark besides warta itself).
-    expect(marked(mark).filter((pid) => Number(pid) !== child.pid).length).toBeGreaterThan(0);
-    child.kill('SIGTERM');
-    const code = await exited;
-    expect(code).toBe(130);
-    const files = readdirSync(out, { recursive: true }).map(String);
-    expect(files.filter((f) => f.includes('.partial'))).toEqual([]);
-    const pdfs = files.filter((f) => f.endsWith('.pdf'));
-    expect(pdfs.length).toBeGreaterThan(0);
-    expect(pdfs.length).toBeLessThan(18);
-    for (const pdf of pdfs) {
-      const bytes = readFileSync(join(out, pdf));
-      expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
-      expect(bytes.subarray(-10).toString()).toContain('%%EOF');
-      expect(statSync(join(out, pdf)).size).toBeGreaterThan(1000);
-    }
-    // Chromium started by that run has gone with it.
-    await new Promise((r) => setTimeout(r, 500));
-    expect(marked(mark)).toEqual([]);
-  }, 60_000);
 });
