@@ -6,6 +6,7 @@ import { hashParts } from '../hash-parts.js';
 import type { Locales } from '../locale/types.js';
 import { readLog } from '../log/read-log.js';
 import { readLogText } from '../log/read-log-text.js';
+import { duplicateIdCheck } from '../log/duplicate-id-check.js';
 import type { Finding, IncidentLog } from '../log/types.js';
 import type { DocumentKind, DocumentView } from '../model/build-view.js';
 import type { ViewStore } from '../model/create-view-store.js';
@@ -77,7 +78,7 @@ export function planOutputs(options: PlanOptions): OutputPlan {
   const { templates, locales, config } = options;
   const defaults = { languages: config?.languages, timezone: config?.timezone, organization: config?.organization };
   const plan: OutputPlan = { outputs: [], logs: 0, failedLogs: 0, loaded: [], findings: [] };
-  const ids = new Map<string, string>();
+  const checkId = duplicateIdCheck();
   let pdfDue = false;
   const day = new Date(options.now ?? Date.now()).toISOString().slice(0, 10);
 
@@ -86,18 +87,9 @@ export function planOutputs(options: PlanOptions): OutputPlan {
     plan.logs++;
     const text = readText(file);
     const result = readLog(file, { locales, defaults, ...(text === undefined ? {} : { text }) });
-    const findings = [...result.findings];
+    const duplicate = checkId(result);
+    const findings = duplicate ? [...result.findings, duplicate] : result.findings;
     const log = result.log;
-    if (log && ids.has(log.id)) {
-      findings.push({
-        file,
-        line: 1,
-        column: 1,
-        severity: 'error',
-        rule: 'log/duplicate-id',
-        message: `id "${log.id}" is already used by ${relative(process.cwd(), ids.get(log.id) ?? '') || ids.get(log.id)}; expected every log to have its own id (set id: in the front matter)`,
-      });
-    }
     plan.findings.push(...findings);
     const ok = Boolean(log) && !findings.some((f) => f.severity === 'error');
     options.onLog({ file, findings, ok });
@@ -105,7 +97,6 @@ export function planOutputs(options: PlanOptions): OutputPlan {
       plan.failedLogs++;
       continue;
     }
-    ids.set(log.id, file);
     plan.loaded.push(log);
     removeStalePartials(join(options.outDir, log.id));
     const langs = options.langs.length > 0 ? log.languages.filter((l) => options.langs.includes(l)) : log.languages;

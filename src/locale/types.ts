@@ -32,4 +32,5 @@ export const knownSectionKeys = [
   'lessons',
   'next-steps',
   'announcement',
+  'actions',
 ] as const;

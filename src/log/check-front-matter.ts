@@ -1,9 +1,17 @@
 import type { Document, LineCounter } from 'yaml';
-import { changeStatuses, describe, frontMatterShape, incidentStatuses, knownKeys, type FrontMatter } from './front-matter-schema.js';
-import { isValidTimezone } from './is-valid-timezone.js';
-import { parseLogTime } from './parse-log-time.js';
+import {
+  changeStatuses,
+  describe,
+  frontMatterShape,
+  incidentStatuses,
+  knownKeys,
+  timePaths,
+  type FrontMatter,
+} from './front-matter-schema.js';
+import { readWrittenTime } from './read-written-time.js';
+import { timezoneProblem } from './timezone-problem.js';
 import { positionOf } from './position-of.js';
-import type { Finding, LogDefaults } from './types.js';
+import type { Finding, LogDefaults, LogTime } from './types.js';
 
 /** The front matter when it can be rendered, and what was found wrong or missing. */
 export interface CheckedFrontMatter {
@@ -102,14 +110,8 @@ export function checkFrontMatter(
     );
   }
   const timezone = value.timezone ?? defaults.timezone ?? 'UTC';
-  if (!isValidTimezone(timezone)) {
-    add(
-      ['timezone'],
-      'error',
-      'front-matter/timezone',
-      `timezone: found ${describe(timezone)}; expected an IANA timezone name such as Asia/Jakarta or Europe/Amsterdam`,
-    );
-  }
+  const zoneProblem = timezoneProblem(timezone);
+  if (zoneProblem) add(['timezone'], 'error', 'front-matter/timezone', `timezone: ${zoneProblem}`);
   const languages = value.languages ?? defaults.languages ?? ['en'];
   languages.forEach((lang, i) => {
     if (!availableLanguages.includes(lang)) {
@@ -179,14 +181,31 @@ export function checkFrontMatter(
     }
   }
 
-  // Times that must come in order.
-  const zone = isValidTimezone(timezone) ? timezone : 'UTC';
-  const order = (earlier: readonly PropertyKey[], later: readonly PropertyKey[]) => {
-    const read = (path: readonly PropertyKey[]) => {
-      let node: unknown = value;
-      for (const step of path) node = (node as Record<PropertyKey, unknown> | undefined)?.[step as string];
-      return typeof node === 'string' ? parseLogTime(node, zone) : undefined;
+  // Every time is read as written (zone, AM/PM) in the log's zone: one finding per time that cannot be.
+  const zone = zoneProblem ? 'UTC' : timezone;
+  const times = new Map<string, LogTime>();
+  for (const path of timePaths) {
+    const expand = (node: unknown, rest: readonly string[], at: PropertyKey[]): void => {
+      if (rest.length === 0) {
+        if (typeof node !== 'string') return;
+        const read = readWrittenTime(node, zone);
+        if ('problem' in read) add(at, 'error', `front-matter/${String(at[0])}`, `${at.join('.')}: ${read.problem}`);
+        else times.set(at.join('.'), read.time);
+        return;
+      }
+      const [step, ...more] = rest as [string, ...string[]];
+      if (step === '*') {
+        if (Array.isArray(node)) node.forEach((item, i) => expand(item, more, [...at, i]));
+        return;
+      }
+      if (node && typeof node === 'object') expand((node as Record<string, unknown>)[step], more, [...at, step]);
     };
+    expand(value, path, []);
+  }
+
+  // Times that must come in order.
+  const order = (earlier: readonly PropertyKey[], later: readonly PropertyKey[]) => {
+    const read = (path: readonly PropertyKey[]) => times.get(path.join('.'));
     const a = read(earlier);
     const b = read(later);
     if (a && b && b.epoch < a.epoch) {
@@ -206,12 +225,12 @@ export function checkFrontMatter(
       'window is for a planned change or maintenance; an incident expects detected and resolved',
     );
   }
-  if ((value.status === 'postponed' || value.status === 'rolled-back') && !value.rescheduled) {
+  if ((value.status === 'postponed' || value.status === 'rolled-back') && !('rescheduled' in value)) {
     add(
       ['status'],
       'warning',
       'front-matter/rescheduled',
-      `status is ${value.status} but no rescheduled window is given; readers will ask when it happens next (expected rescheduled: {start, end})`,
+      `status is ${value.status} but no rescheduled window is given; readers will ask when it happens next (expected rescheduled: {start, end}, or rescheduled: none when there is no new date yet)`,
     );
   }
   if (value.type === 'incident' && value.status === 'resolved' && !value.resolved) {

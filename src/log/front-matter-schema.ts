@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { isLogTimeText, timePattern } from './parse-log-time.js';
 
 /**
  * The front matter of an incident log (format v1 and the keys warta adds), as one zod schema.
@@ -45,10 +44,8 @@ const localized = z.union(
   say('text, or a map from language code to text such as {en: ..., id: ...}'),
 );
 
-const time = z
-  .string(say('a date and time such as 2015-12-11T19:00'))
-  .regex(timePattern, say('a date and time such as 2015-12-11T19:00, 2015-12-11 19:00 or 2015-12-11T19:00+07:00'))
-  .refine(isLogTimeText, say('a date and time that exists, such as 2015-12-11T19:00 (check the day and hour)'));
+/** A time as text; what it says (calendar, zone, AM/PM) is read against the log's timezone by checkFrontMatter. */
+const time = z.string(say('a date and time such as 2015-12-11T19:00, 2015-12-11 7:00 PM or 2015-12-11T19:00+07:00'));
 
 const enumOf = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, say(`one of ${values.join(', ')}`));
 
@@ -122,7 +119,12 @@ export const frontMatterShape = z.looseObject(
         say('a map {outcome, at, by, rationale, alternatives}'),
       )
       .optional(),
-    rescheduled: z.strictObject({ start: time.optional(), end: time.optional() }, say('a map {start, end}')).optional(),
+    rescheduled: z
+      .union(
+        [z.strictObject({ start: time.optional(), end: time.optional() }), z.null(), z.string().regex(/^(none|tbd)$/i)],
+        say('a map {start, end}, or none / tbd when there is no new date yet'),
+      )
+      .optional(),
     impact: z
       .strictObject(
         {
@@ -159,6 +161,21 @@ export const frontMatterShape = z.looseObject(
 
 /** Front matter as the schema accepts it. */
 export type FrontMatter = z.infer<typeof frontMatterShape>;
+
+/** Every place in the front matter that holds a time, as paths; `*` stands for each item of a list. */
+export const timePaths: readonly (readonly string[])[] = [
+  ['window', 'start'],
+  ['window', 'end'],
+  ['window', 'actual_start'],
+  ['window', 'actual_end'],
+  ['detected'],
+  ['resolved'],
+  ['decision', 'at'],
+  ['rescheduled', 'start'],
+  ['rescheduled', 'end'],
+  ['actions', '*', 'due'],
+  ['updated'],
+];
 
 /** Every top-level key the format knows, for "unknown key" warnings. */
 export const knownKeys = Object.keys(frontMatterShape.shape);

@@ -1,5 +1,5 @@
 import type { FrontMatter } from './front-matter-schema.js';
-import { parseLogTime } from './parse-log-time.js';
+import { readWrittenTime } from './read-written-time.js';
 import type { ActionItem, IncidentLog, Localized, LogDefaults, LogTime } from './types.js';
 
 /** Front-matter part of an {@link IncidentLog}: everything but the body. */
@@ -32,7 +32,12 @@ export function normalizeLog(value: FrontMatter, file: string, fileId: string, d
     for (const [lang, text] of Object.entries(input)) if (text.trim() !== '') out[lang] = text;
     return Object.keys(out).length > 0 ? out : undefined;
   };
-  const time = (text: string | undefined): LogTime | undefined => (text === undefined ? undefined : parseLogTime(text, timezone));
+  // checkFrontMatter has reported every time that cannot be read.
+  const time = (text: string | undefined): LogTime | undefined => {
+    if (text === undefined) return undefined;
+    const read = readWrittenTime(text, timezone);
+    return 'time' in read ? read.time : undefined;
+  };
 
   const contacts: Record<string, string[]> = {};
   if (Array.isArray(value.contacts)) contacts[primary] = value.contacts;
@@ -96,7 +101,12 @@ export function normalizeLog(value: FrontMatter, file: string, fileId: string, d
           })),
         }
       : undefined,
-    rescheduled: value.rescheduled ? { start: time(value.rescheduled.start), end: time(value.rescheduled.end) } : undefined,
+    rescheduled:
+      value.rescheduled && typeof value.rescheduled === 'object'
+        ? { start: time(value.rescheduled.start), end: time(value.rescheduled.end) }
+        : undefined,
+    // `rescheduled: none`, `tbd` or an empty value: the author says there is no new date yet.
+    noNewDate: 'rescheduled' in value && (value.rescheduled === null || typeof value.rescheduled === 'string') ? true : undefined,
     impact,
     actions,
     tags: (value.tags ?? []).map(String),

@@ -1,5 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import type { Locales } from '../locale/types.js';
+import { zoneAbbreviations } from '../locale/zone-names.js';
 import type { Finding, Section } from './types.js';
 
 /** The body of a log cut into known and custom sections, per language. */
@@ -21,6 +22,43 @@ const normalize = (heading: string) =>
     .replace(/\s+/g, ' ')
     .replace(/[:.]\s*$/, '')
     .trim();
+
+/**
+ * A heading and the zone it names in parentheses: `Timeline (UTC)`, `Timeline (all times PDT)`,
+ * `Kronologi (WIB)`. A parenthesis that names no zone stays part of the title.
+ */
+export function splitHeading(text: string): { title: string; zone?: string } {
+  const open = text.lastIndexOf('(');
+  if (open <= 0 || !text.endsWith(')')) return { title: text };
+  const inside = text.slice(open + 1, -1);
+  const zone = /(?:^|\s)(Z|UTC|GMT|[A-Z]{2,5}|(?:UTC|GMT)?[+-]\d{1,2}(?::?\d{2})?)$/.exec(inside.trim())?.[1];
+  if (!zone || (!zoneAbbreviations[zone] && !/^(?:UTC|GMT)?[+-]\d/.test(zone))) return { title: text };
+  return { title: text.slice(0, open).trim(), zone };
+}
+
+/** A known heading within two edits of `heading`, for a "did you mean". */
+function nearestHeading(heading: string, index: Map<string, unknown>): string | undefined {
+  if (heading.length > 60) return undefined;
+  for (const known of index.keys())
+    if (known !== heading && withinTwoEdits(heading, known)) return known.replace(/^./, (c) => c.toUpperCase());
+  return undefined;
+}
+
+/** True when two short texts differ by at most two insertions, deletions or substitutions. */
+function withinTwoEdits(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 2 || a.length < 4) return false;
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0] as number;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j] as number;
+      row[j] = Math.min(above + 1, (row[j - 1] as number) + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return (row[b.length] as number) <= 2;
+}
 
 const headingIndexes = new WeakMap<Locales, Map<string, { key: string; lang: string }[]>>();
 
@@ -54,18 +92,19 @@ export function parseBody(body: string, bodyLine: number, languages: readonly st
   const primary = languages[0] ?? 'en';
   const lines = body.split('\n');
   const headings: { index: number; next: number; text: string }[] = [];
+  const aliasIndex = headingIndex(locales);
   const tokens = tokenizer.parse(body, {});
   tokens.forEach((token, i) => {
     // Only headings at the top level cut the body: a "## " inside a list or quote is part of it.
-    if (token.type === 'heading_open' && token.tag === 'h2' && token.level === 0 && token.map) {
+    // A "###" cuts it too when it names a known section ("### Timeline"), as many post-mortems write.
+    if (token.type === 'heading_open' && (token.tag === 'h2' || token.tag === 'h3') && token.level === 0 && token.map) {
       // markdown-it has already taken off the "##" and any closing "#"s; a setext heading may span lines.
       const inline = tokens[i + 1];
       const text = (inline?.type === 'inline' ? inline.content : '').replace(/\s+/g, ' ').trim();
+      if (token.tag === 'h3' && !aliasIndex.has(normalize(splitHeading(text).title))) return;
       headings.push({ index: token.map[0], next: token.map[1], text });
     }
   });
-
-  const aliasIndex = headingIndex(locales);
 
   const sections: Record<string, Section> = {};
   const customByLang = new Map<string, Section['text'][string][]>();
@@ -87,7 +126,7 @@ export function parseBody(body: string, bodyLine: number, languages: readonly st
     const line = bodyLine + heading.index;
     const markdownLine = bodyLine + heading.next + Math.max(0, blank);
     const explicit = langAttribute.exec(heading.text);
-    const title = (explicit ? heading.text.slice(0, explicit.index) : heading.text).trim();
+    const { title, zone } = splitHeading((explicit ? heading.text.slice(0, explicit.index) : heading.text).trim());
     if (title === '') {
       findings.push({
         line,
@@ -115,7 +154,18 @@ export function parseBody(body: string, bodyLine: number, languages: readonly st
       });
     }
     contextLang = lang;
-    const text = { heading: title, markdown, line, markdownLine };
+    const text = { heading: title, markdown, line, markdownLine, ...(zone ? { zone } : {}) };
+    if (!known && title !== '') {
+      const near = nearestHeading(normalize(title), aliasIndex);
+      if (near)
+        findings.push({
+          line,
+          column: 1,
+          severity: 'warning',
+          rule: 'body/unknown-heading',
+          message: `section "${title}" is not one warta knows, so it is kept as a section of its own; did you mean "${near}"?`,
+        });
+    }
     if (known) {
       const section = (sections[known.key] ??= { key: known.key, text: {} });
       const existing = section.text[lang];

@@ -3,6 +3,8 @@ import type { Locales } from '../locale/types.js';
 import { checkBlamefulLanguage } from './check-blameful-language.js';
 import { checkFrontMatter } from './check-front-matter.js';
 import { normalizeLog, slugify } from './normalize-log.js';
+import { parseActionItems } from './parse-action-items.js';
+import { positionOf } from './position-of.js';
 import { parseBody } from './parse-body.js';
 import { parseFrontMatter } from './parse-front-matter.js';
 import { parseTimeline } from './parse-timeline.js';
@@ -113,17 +115,36 @@ function readAndCheck(file: string, options: LoadLogOptions): LoadResult {
   if (!checked.value) return fail();
 
   const head = normalizeLog(checked.value, file, slugify(basename(file, extname(file))), options.defaults);
+  if (checked.value.id !== undefined) head.idLine = positionOf(parsed.doc, parsed.lineCounter, ['id'], { key: true }).line;
   const body = parseBody(split.body, split.bodyLine, head.languages, options.locales);
   push(body.findings);
 
   const defaultDate = (head.window?.start ?? head.window?.actualStart ?? head.detected)?.iso.slice(0, 10);
   const timeline: Record<string, TimelineEvent[]> = {};
   for (const [lang, section] of Object.entries(body.sections.timeline?.text ?? {})) {
-    const result = parseTimeline(section.markdown, section.markdownLine, head.timezone, defaultDate);
+    const result = parseTimeline(section.markdown, section.markdownLine, head.timezone, defaultDate, section.zone);
     push(result.findings);
     timeline[lang] = result.events;
     section.markdown = result.rest;
   }
+
+  // Lists under an action heading are actions, paired across languages by their order.
+  const listed = Object.entries(body.sections.actions?.text ?? {}).map(([lang, section]) => {
+    const result = parseActionItems(section.markdown, section.markdownLine, head.timezone);
+    push(result.findings);
+    section.markdown = result.rest;
+    return { lang, items: result.items };
+  });
+  const lead = listed.find((l) => l.lang === head.languages[0]) ?? listed[0];
+  lead?.items.forEach((item, i) => {
+    const title: Record<string, string> = {};
+    for (const { lang, items } of listed) {
+      const text = items[i]?.title;
+      if (text) title[lang] = text;
+    }
+    head.actions.push({ title, owner: item.owner, due: item.due, status: item.done ? 'done' : 'open' });
+  });
+  if (body.sections.actions && Object.values(body.sections.actions.text).every((t) => t.markdown === '')) delete body.sections.actions;
 
   // A section missing in a language falls back to the primary one; say so.
   const primary = head.languages[0] as string;

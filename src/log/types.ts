@@ -31,6 +31,10 @@ export interface LogTime {
   zone: string;
   /** True when the log gave only a date (no time of day). */
   dateOnly: boolean;
+  /** True when the author marked the time as approximate (`~14:00`, `ca. 14:00`). */
+  approx?: boolean;
+  /** The zone the author wrote after the time (`UTC`, `PDT`, `+05:30`) when it is not the log's own; the time is shown in the log's zone. */
+  written?: string;
 }
 
 export interface SystemEntry {
@@ -79,6 +83,8 @@ export interface SectionText {
   line: number;
   /** 1-based line in the file where `markdown` starts. */
   markdownLine: number;
+  /** The zone the heading names (`## Timeline (UTC)`): times under it without their own zone are in it. */
+  zone?: string;
 }
 
 /** A known section (summary, timeline, …) or a custom one, with its text per language. */
@@ -108,6 +114,8 @@ export interface Window {
 export interface IncidentLog {
   file: string;
   id: string;
+  /** Line of the `id:` key, when the front matter sets the id. */
+  idLine?: number;
   title: Localized;
   /** What users see as the notice's title (and e-mail subject), in plain words; default the title. */
   headline?: Localized;
@@ -126,6 +134,8 @@ export interface IncidentLog {
   resolved?: LogTime;
   decision?: Decision;
   rescheduled?: { start?: LogTime; end?: LogTime };
+  /** True when the log says there is no new date yet (`rescheduled: none` or `tbd`). */
+  noNewDate?: boolean;
   impact?: Impact;
   actions: ActionItem[];
   tags: string[];

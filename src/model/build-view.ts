@@ -126,7 +126,9 @@ export function buildView(log: IncidentLog, kind: DocumentKind, lang: string, op
     if (value) facts.push({ label: label(key), value, ...(tone ? { tone } : {}), ...(wide ? { wide } : {}) });
   };
   const w = log.window;
-  const rescheduledWindow = log.rescheduled ? formatWindow(log.rescheduled.start, log.rescheduled.end, locale, zone) : undefined;
+  const rescheduledWindow =
+    (log.rescheduled ? formatWindow(log.rescheduled.start, log.rescheduled.end, locale, zone) : undefined) ??
+    (log.noNewDate ? label('rescheduled.none') : undefined);
   fact('fact.planned', formatWindow(w?.start, w?.end, locale, zone), undefined, true);
   if (w?.actualStart || w?.actualEnd) fact('fact.actual', formatWindow(w.actualStart, w.actualEnd, locale, zone), undefined, true);
   fact('fact.detected', when(log.detected));

@@ -1,6 +1,7 @@
 import type { Locale } from '../locale/types.js';
 import type { LogTime } from '../log/types.js';
 import { cachedDateFormat } from '../locale/cached-date-format.js';
+import { zoneName } from '../locale/zone-names.js';
 
 /** How much of a time to show. */
 export type TimeStyle = 'full' | 'date' | 'day' | 'time' | 'short';
@@ -18,14 +19,13 @@ function formatter(intl: string, zone: string, style: TimeStyle): Intl.DateTimeF
   return cachedDateFormat(intl, { ...styles[style], timeZone: zone });
 }
 
-/** The timezone's abbreviation for readers of the locale: the locale's own table first (WIB), then Intl's. */
+/**
+ * The timezone's abbreviation for readers of the locale: the locale's own table first (WIB), then
+ * the name readers use at that instant (PST or PDT, CET or CEST, AEST, IST, JST …), `GMT+x` only
+ * where a zone has no name.
+ */
 export function zoneAbbreviation(locale: Locale, zone: string, epoch: number): string {
-  const own = locale.timezones[zone];
-  if (own) return own;
-  const part = cachedDateFormat(locale.intl, { timeZone: zone, timeZoneName: 'short' })
-    .formatToParts(new Date(epoch))
-    .find((p) => p.type === 'timeZoneName');
-  return part?.value ?? zone;
+  return locale.timezones[zone] ?? zoneName(zone, epoch);
 }
 
 /**
@@ -34,9 +34,12 @@ export function zoneAbbreviation(locale: Locale, zone: string, epoch: number): s
  */
 export function formatTime(time: LogTime, locale: Locale, zone: string, style: TimeStyle = 'full'): string {
   if (style === 'day') return formatter(locale.intl, zone, 'day').format(new Date(time.epoch));
-  if (time.dateOnly && style !== 'time') return formatter(locale.intl, zone, 'date').format(new Date(time.epoch));
+  // A day without a time has no clock to show: never "00:00".
+  if (time.dateOnly) return style === 'time' ? '' : formatter(locale.intl, zone, 'date').format(new Date(time.epoch));
   const text = formatter(locale.intl, zone, style).format(new Date(time.epoch));
-  return style === 'date' ? text : `${text} ${zoneAbbreviation(locale, zone, time.epoch)}`;
+  if (style === 'date') return text;
+  // An approximate time says so: "~14:00".
+  return `${time.approx ? '~' : ''}${text} ${zoneAbbreviation(locale, zone, time.epoch)}`;
 }
 
 /** Calendar day of a time in a zone, `YYYY-MM-DD`, to tell whether two times share a day. */

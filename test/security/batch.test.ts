@@ -54,7 +54,8 @@ const bad: Record<string, { content: string | Buffer; finding: RegExp }> = {
   },
   'duplicate.md': {
     content: good('good-one'),
-    finding: /^batch\/duplicate\.md:1:1 error log\/duplicate-id id "good-one" is already used by/m,
+    // On the id: line of the second log, where the fix goes.
+    finding: /^batch\/duplicate\.md:2:1 error log\/duplicate-id id "good-one" is already used by/m,
   },
 };
 
@@ -111,11 +112,8 @@ describe('a batch with broken logs', () => {
   it('validate reports the same logs with errors, and exits 1', async () => {
     const validate = await runCli(['validate', 'batch'], dir);
     expect(validate.code).toBe(1);
-    for (const [name, { finding }] of Object.entries(bad)) {
-      // validate checks logs one by one, so the duplicate id is a render-time finding only.
-      if (name === 'duplicate.md') continue;
-      expect(validate.stdout, name).toMatch(finding);
-    }
+    // Everything render refuses, validate reports first, the duplicate id included.
+    for (const [name, { finding }] of Object.entries(bad)) expect(validate.stdout, name).toMatch(finding);
     expect(validate.stdout).not.toMatch(/^batch\/[az]-good\.md:\d+:\d+ error/m);
   });
 });

@@ -1,6 +1,7 @@
 import { relative, resolve } from 'node:path';
 import { findLogFiles } from '../../batch/find-log-files.js';
 import { loadLocales } from '../../locale/load-locales.js';
+import { duplicateIdCheck } from '../../log/duplicate-id-check.js';
 import { readLog } from '../../log/read-log.js';
 import type { Finding } from '../../log/types.js';
 import { builtinTemplatesDir } from '../../package-info.js';
@@ -36,7 +37,12 @@ export function validate(args: ValidateArgs, io: CliIO): number {
       message: s.reason,
     })),
   );
-  for (const file of found.files) findings.push(...readLog(file, { locales, defaults }).findings);
+  const checkId = duplicateIdCheck(io.cwd);
+  for (const file of found.files) {
+    const result = readLog(file, { locales, defaults });
+    const duplicate = checkId(result);
+    findings.push(...result.findings, ...(duplicate ? [duplicate] : []));
+  }
   const strict = args.strict;
   const shown = strict ? findings.map((f) => ({ ...f, severity: 'error' as const })) : findings;
   const errors = shown.filter((f) => f.severity === 'error').length;
