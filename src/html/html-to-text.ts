@@ -135,11 +135,26 @@ function inline(nodes: readonly Node[]): string {
   return out;
 }
 
+/**
+ * `line` without the spaces at its start and end, found by a scan: a regex such as `/^ +| +$/g`
+ * tries `+$` from every space of a run and takes quadratic time on a long run of spaces.
+ */
+function trimSpaces(line: string): string {
+  let start = 0;
+  let end = line.length;
+  while (start < end && line.charCodeAt(start) === 32) start++;
+  while (end > start && line.charCodeAt(end - 1) === 32) end--;
+  return start === 0 && end === line.length ? line : line.slice(start, end);
+}
+
+/** Appends `items` one by one: `push(...items)` overflows the stack on a block of 100,000 lines. */
+function append(out: string[], items: readonly string[]): void {
+  for (const item of items) out.push(item);
+}
+
 /** Inline text cut into trimmed lines, leading and trailing empty ones dropped. */
 function inlineLines(nodes: readonly Node[]): string[] {
-  const lines = inline(nodes)
-    .split('\n')
-    .map((line) => line.replace(/^ +| +$/g, ''));
+  const lines = inline(nodes).split('\n').map(trimSpaces);
   while (lines.length && lines[0] === '') lines.shift();
   while (lines.length && lines[lines.length - 1] === '') lines.pop();
   return lines;
@@ -155,13 +170,14 @@ function listLines(list: Element): string[] {
   const out: string[] = [];
   for (const item of list.children) {
     if (typeof item === 'string') {
-      if (item.trim()) out.push(...inlineLines([item]));
+      if (item.trim()) append(out, inlineLines([item]));
       continue;
     }
     const marker = ordered ? `${number++}. ` : '• ';
     const content = item.tag === 'li' ? container(item.children, false) : block(item);
-    out.push(
-      ...indent(content.length ? content : [''], marker, ' '.repeat(marker.length)).map((l, i) =>
+    append(
+      out,
+      indent(content.length ? content : [''], marker, ' '.repeat(marker.length)).map((l, i) =>
         i === 0 && l === '' ? marker.trimEnd() : l,
       ),
     );
@@ -194,7 +210,8 @@ function block(node: Element): string[] {
       return listLines(node);
     case 'pre': {
       const lines = rawText(node).replace(/\n$/, '').split('\n');
-      return lines.map((line) => line.replace(/\s+$/, ''));
+      // trimEnd scans back from the end once; `/\s+$/` would be quadratic on a long run of spaces.
+      return lines.map((line) => line.trimEnd());
     }
     case 'blockquote':
       return container(node.children, true).map((line) => (line === '' ? '│' : `│ ${line}`));
@@ -236,7 +253,7 @@ function container(children: readonly Node[], loose: boolean): string[] {
   const out: string[] = [];
   for (const part of parts) {
     if (out.length && loose) out.push('');
-    out.push(...part);
+    append(out, part);
   }
   return out;
 }
