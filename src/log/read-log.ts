@@ -119,7 +119,7 @@ function readAndCheck(file: string, options: LoadLogOptions): LoadResult {
   const body = parseBody(split.body, split.bodyLine, head.languages, options.locales);
   push(body.findings);
 
-  const defaultDate = (head.window?.start ?? head.window?.actualStart ?? head.detected)?.iso.slice(0, 10);
+  const defaultDate = (head.window?.start ?? head.window?.actualStart ?? head.started ?? head.detected)?.iso.slice(0, 10);
   const timeline: Record<string, TimelineEvent[]> = {};
   for (const [lang, section] of Object.entries(body.sections.timeline?.text ?? {})) {
     const result = parseTimeline(section.markdown, section.markdownLine, head.timezone, defaultDate, section.zone);
@@ -136,13 +136,38 @@ function readAndCheck(file: string, options: LoadLogOptions): LoadResult {
     return { lang, items: result.items };
   });
   const lead = listed.find((l) => l.lang === head.languages[0]) ?? listed[0];
+  // An action both in the front matter and in the list is kept once: the front matter's, which says more.
+  const inFrontMatter = head.actions.flatMap((action) => Object.values(action.title).map(sameAction));
   lead?.items.forEach((item, i) => {
+    const key = sameAction(item.title);
+    const twin = inFrontMatter.find((known) => known.startsWith(key) || key.startsWith(known));
+    if (twin !== undefined && Math.min(twin.length, key.length) >= 12) {
+      push([
+        {
+          line: item.line,
+          column: 1,
+          severity: 'warning',
+          rule: 'actions/duplicate',
+          message: `action "${item.title.slice(0, 40)}" is also in the front matter's actions; it is listed once (expected each action in one place)`,
+        },
+      ]);
+      return;
+    }
     const title: Record<string, string> = {};
+    const ownerName: Record<string, string> = {};
     for (const { lang, items } of listed) {
       const text = items[i]?.title;
       if (text) title[lang] = text;
+      const owner = items[i]?.owner;
+      if (owner) ownerName[lang] = owner;
     }
-    head.actions.push({ title, owner: item.owner, due: item.due, status: item.done ? 'done' : 'open' });
+    head.actions.push({
+      title,
+      owner: item.owner,
+      ...(item.owner ? { ownerName } : {}),
+      due: item.due,
+      status: item.done ? 'done' : 'open',
+    });
   });
   if (body.sections.actions && Object.values(body.sections.actions.text).every((t) => t.markdown === '')) delete body.sections.actions;
 
@@ -170,6 +195,11 @@ function readAndCheck(file: string, options: LoadLogOptions): LoadResult {
   const log: IncidentLog = { ...head, sections: body.sections, customSections: body.customSections, timeline };
   const blocked = findings.some((f) => f.severity === 'error');
   return { file, log: blocked ? undefined : log, findings: sortFindings(findings) };
+}
+
+/** An action title folded for comparison: lowercase letters and digits only. */
+function sameAction(title: string): string {
+  return title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 function sortFindings(findings: Finding[]): Finding[] {

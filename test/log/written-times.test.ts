@@ -220,3 +220,17 @@ describe('a time written with a zone is the same instant in every language', () 
     );
   });
 });
+
+describe('an action written twice', () => {
+  it('is listed once, from the front matter, with a warning at the list item', () => {
+    const fm = `${incident('UTC')}\nactions:\n  - title: Re-introduce the excessive CPU usage protection that was removed\n    owner: WAF team`;
+    const body =
+      '## Action Items\n\n- [x] Re-introduce the excessive CPU usage protection — @waf-team\n- [ ] Stage every WAF rollout — @sre\n';
+    const result = loadText(logText(fm, body));
+    expect(result.log?.actions.map((a) => a.title.en)).toEqual([
+      'Re-introduce the excessive CPU usage protection that was removed',
+      'Stage every WAF rollout',
+    ]);
+    expect(result.findings.find((f) => f.rule === 'actions/duplicate')?.line).toBe(15);
+  });
+});
