@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
-import { isValidTimezone } from '../log/is-valid-timezone.js';
+import { timezoneProblem } from '../log/timezone-problem.js';
 import { parseFrontMatter } from '../log/parse-front-matter.js';
 import { positionOf } from '../log/position-of.js';
 import type { Finding } from '../log/types.js';
@@ -86,14 +86,10 @@ export function loadConfig(cwd: string, explicit?: string): LoadedConfig {
     formats: value.formats ?? base.formats,
     sender: value.sender,
   };
-  if (value.timezone && !isValidTimezone(value.timezone)) {
+  const zoneProblem = value.timezone ? timezoneProblem(value.timezone) : undefined;
+  if (zoneProblem) {
     const where = at(['timezone']);
-    error(
-      where.line,
-      where.column,
-      'config/timezone',
-      `timezone: found "${value.timezone}"; expected an IANA timezone such as Asia/Jakarta`,
-    );
+    error(where.line, where.column, 'config/timezone', `timezone: ${zoneProblem}`);
     config.timezone = base.timezone;
   }
   if (value.templates && !existsSync(config.templates[0] as string)) {

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { scaffoldLog } from '../../scaffold/scaffold-log.js';
 import { loadLocales } from '../../locale/load-locales.js';
-import { isValidTimezone } from '../../log/is-valid-timezone.js';
+import { timezoneProblem } from '../../log/timezone-problem.js';
 import { slugify } from '../../log/normalize-log.js';
 import { isLogTimeText } from '../../log/parse-log-time.js';
 import { builtinTemplatesDir } from '../../package-info.js';
@@ -16,8 +16,8 @@ export function createLog(args: NewArgs, io: CliIO): number {
   const languages = parseList(args.lang, [...locales.keys()], 'lang');
   if (languages.length === 0) throw new WartaError('usage', '--lang: expected at least one language, e.g. en or id,en');
   const timezone = args.timezone;
-  if (!isValidTimezone(timezone))
-    throw new WartaError('usage', `--timezone: "${timezone}" is not known; expected an IANA name such as Asia/Jakarta`);
+  const zoneProblem = timezoneProblem(timezone);
+  if (zoneProblem) throw new WartaError('usage', `--timezone: ${zoneProblem}`);
   const title = args.title?.trim() ?? '';
   const rawSlug = args.slug ?? title;
   if (rawSlug.trim() === '') throw new WartaError('usage', 'name the log: warta new <slug>, or give --title "..."');
