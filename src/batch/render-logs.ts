@@ -1,4 +1,4 @@
-import { relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import type { WartaConfig } from '../config/types.js';
 import type { OutputFormat } from '../config/output-formats.js';
 import { hashParts } from '../hash-parts.js';
@@ -11,7 +11,7 @@ import type { PdfPrinter } from '../pdf/pdf-printer.js';
 import { loadTemplates, type TemplateSet } from '../render/load-templates.js';
 import { archiveRendered } from './archive-rendered.js';
 import { planOutputs } from './plan-outputs.js';
-import { openRenderCache } from './render-cache.js';
+import { cacheFileName, openRenderCache } from './render-cache.js';
 import { writeOutputs } from './write-outputs.js';
 
 export { outputFormats, type OutputFormat } from '../config/output-formats.js';
@@ -53,7 +53,9 @@ export type RenderEvent =
   | { type: 'plan'; total: number; unchanged: number }
   | { type: 'written'; file: string; path: string }
   | { type: 'skipped'; file: string; path: string }
-  | { type: 'failed'; file: string; path: string; reason: string };
+  | { type: 'failed'; file: string; path: string; reason: string }
+  /** Something the run worked around (a render cache it could not read or save); the outputs are fine. */
+  | { type: 'warning'; path: string; message: string };
 
 /** What a run did. */
 export interface RenderSummary {
@@ -65,6 +67,8 @@ export interface RenderSummary {
   /** Outputs left alone because nothing they are made from changed. */
   skipped: string[];
   failed: { file: string; path: string; reason: string }[];
+  /** What the run worked around, as told by the `warning` events. */
+  warnings: { path: string; message: string }[];
   findings: Finding[];
   /** True when the run stopped early on its signal. */
   interrupted: boolean;
@@ -96,6 +100,15 @@ export async function renderLogs(options: RenderOptions): Promise<RenderSummary>
   const outDir = resolve(options.outDir);
   forgetCheckedFolders();
   const cache = openRenderCache(outDir);
+  const cacheFile = join(outDir, cacheFileName);
+  const warnings: RenderSummary['warnings'] = [];
+  const warnAboutCache = (problem: string | undefined) => {
+    if (problem === undefined) return;
+    const warning = { path: cacheFile, message: `the render cache ${problem}` };
+    warnings.push(warning);
+    emit({ type: 'warning', ...warning });
+  };
+  warnAboutCache(cache.problem);
   // The archive asks again for the notice and lessons views the documents were made from: those are kept.
   const views = createViewStore({ locales, now: options.now, logo: config?.logo }, options.archive ? ['notice', 'lessons'] : []);
   let printerLaunch: Promise<PdfPrinter> | undefined;
@@ -132,6 +145,7 @@ export async function renderLogs(options: RenderOptions): Promise<RenderSummary>
     written: [],
     skipped: [],
     failed: [],
+    warnings,
     findings: plan.findings,
     interrupted: false,
     browserLaunches: 0,
@@ -145,9 +159,22 @@ export async function renderLogs(options: RenderOptions): Promise<RenderSummary>
     }
   }
 
+  // Before any file is rewritten, its entry is forgotten on disk: a run killed at any point leaves
+  // no entry calling a rewritten file current. Entries come back as files are written.
+  const invalidated = cache.invalidate(due.map((output) => relative(outDir, output.path)));
+  warnAboutCache(invalidated.problem);
+  const writable = invalidated.kept ? [] : due;
+  if (invalidated.kept) {
+    for (const output of due) {
+      const reason = `not written: the render cache ${cacheFile} could be neither updated nor removed, and would call the old file current`;
+      summary.failed.push({ file: output.file, path: output.path, reason });
+      emit({ type: 'failed', file: output.file, path: output.path, reason });
+    }
+  }
+
   let printerUsed = false;
   try {
-    summary.browserLaunches = await writeOutputs(due, {
+    summary.browserLaunches = await writeOutputs(writable, {
       outDir,
       printer: () => {
         printerUsed = true;
@@ -156,6 +183,7 @@ export async function renderLogs(options: RenderOptions): Promise<RenderSummary>
       signal: options.signal,
       onWritten: (output) => {
         cache.set(relative(outDir, output.path), output.hash);
+        warnAboutCache(cache.saveSoon());
         summary.written.push(output.path);
         emit({ type: 'written', file: output.file, path: output.path });
       },
@@ -166,7 +194,7 @@ export async function renderLogs(options: RenderOptions): Promise<RenderSummary>
     });
   } finally {
     summary.interrupted = Boolean(options.signal?.aborted);
-    cache.save();
+    warnAboutCache(cache.save());
     // Launched early but not used (interrupted): close it.
     if (printerLaunch && !printerUsed) await printerLaunch.then((p) => p.close()).catch(() => undefined);
   }

@@ -87,6 +87,8 @@ export async function render(args: RenderArgs, io: CliIO): Promise<number> {
           bar.progress.unchanged++;
           bar.update();
         } else if (!quiet) io.stdout(`unchanged ${printable(relative(io.cwd, event.path))}\n`);
+      } else if (event.type === 'warning') {
+        above(io.stderr, `${printable(relative(io.cwd, event.path))}: warning: ${printable(event.message)}\n`);
       } else {
         if (bar) bar.progress.failed++;
         above(io.stderr, `${printable(relative(io.cwd, event.path))}: failed: ${printable(event.reason)}\n`);
