@@ -46,7 +46,7 @@ function addTimePatterns(properties: Record<string, Record<string, unknown>>): v
         node = (map?.properties as Record<string, Record<string, unknown>> | undefined)?.[step];
       }
     }
-    if (node && node.type === 'string') node.pattern = timeStart;
+    if (node?.type === 'string') node.pattern = timeStart;
     else if (node && Array.isArray(node.anyOf))
       for (const option of node.anyOf as Record<string, unknown>[])
         if (option.type === 'string' && !option.pattern) option.pattern = timeStart;

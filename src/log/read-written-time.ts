@@ -263,7 +263,7 @@ function explainNotATime(text: string): string {
 export function readWrittenTime(text: string, logZone: string): { time: LogTime } | { problem: string } {
   const trimmed = text.trim();
   const scanned = scanWrittenTime(trimmed);
-  if (!scanned || scanned.length !== trimmed.length || !scanned.date || scanned.unknownZone) {
+  if (scanned?.length !== trimmed.length || !scanned.date || scanned.unknownZone) {
     if (scanned?.date && scanned.length < trimmed.length) {
       const rest = trimmed.slice(scanned.length).trim();
       const word = /^[A-Za-z]{2,6}$/.test(rest)
