@@ -32,6 +32,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   parser = parser
     .demandCommand(1, `Name a command: ${commands.map((c) => c.name).join(', ')}.`)
     .strict()
+    .recommendCommands()
     .version(version)
     .alias('h', 'help')
     .alias('v', 'version')

@@ -8,6 +8,7 @@ import {
   timePaths,
   type FrontMatter,
 } from './front-matter-schema.js';
+import { editDistance } from '../did-you-mean.js';
 import { readWrittenTime } from './read-written-time.js';
 import { timezoneProblem } from './timezone-problem.js';
 import { positionOf } from './position-of.js';
@@ -24,23 +25,6 @@ const clip = (text: string, length: number) => (text.length > length ? `${text.s
 
 /** Unknown keys reported one by one; past that, one finding sums up the rest. */
 const maxUnknownKeys = 100;
-
-/** Edit distance, for "did you mean" on unknown keys. */
-function distance(a: string, b: string): number {
-  // Only distances up to 2 matter; a long key (hostile logs have megabyte keys) is never near.
-  if (Math.abs(a.length - b.length) > 2) return 3;
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0] as number;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j] as number;
-      row[j] = Math.min(above + 1, (row[j - 1] as number) + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length] as number;
-}
 
 /**
  * Checks parsed front matter against the format: the schema, then what depends on several keys
@@ -73,7 +57,7 @@ export function checkFrontMatter(
   if (typeof data === 'object' && !Array.isArray(data)) {
     const unknown = Object.keys(data).filter((key) => !knownKeys.includes(key));
     for (const key of unknown.slice(0, maxUnknownKeys)) {
-      const near = knownKeys.filter((known) => distance(known, key.toLowerCase()) <= 2);
+      const near = knownKeys.filter((known) => editDistance(known, key.toLowerCase()) <= 2);
       add(
         [key],
         'warning',
@@ -130,19 +114,33 @@ export function checkFrontMatter(
   const localizedPaths: (readonly PropertyKey[])[] = [
     ['title'],
     ['headline'],
+    ['organization'],
+    ['author'],
+    ['commander'],
+    ['postmortem_owner'],
     ['decision', 'rationale'],
+    ['decision', 'decision'],
     ['impact', 'users'],
     ['impact', 'summary'],
     ['impact', 'downtime'],
     ['impact', 'data_loss'],
     ['contacts'],
   ];
+  value.approvers?.forEach((_, i) => localizedPaths.push(['approvers', i]));
+  value.responders?.forEach((_, i) => localizedPaths.push(['responders', i]));
   value.systems?.forEach((_, i) => localizedPaths.push(['systems', i, 'name'], ['systems', i, 'impact']));
   localizedPaths.push(['decision', 'by']);
   value.decision?.alternatives?.forEach((_, i) =>
     localizedPaths.push(['decision', 'alternatives', i, 'option'], ['decision', 'alternatives', i, 'risk']),
   );
-  value.actions?.forEach((_, i) => localizedPaths.push(['actions', i, 'title']));
+  value.decisions?.forEach((decision, i) => {
+    localizedPaths.push(['decisions', i, 'decision'], ['decisions', i, 'rationale'], ['decisions', i, 'by']);
+    decision.alternatives?.forEach((_, j) =>
+      localizedPaths.push(['decisions', i, 'alternatives', j, 'option'], ['decisions', i, 'alternatives', j, 'risk']),
+    );
+  });
+  value.impact?.figures?.forEach((_, i) => localizedPaths.push(['impact', 'figures', i, 'label'], ['impact', 'figures', i, 'unit']));
+  value.actions?.forEach((_, i) => localizedPaths.push(['actions', i, 'title'], ['actions', i, 'owner']));
   for (const path of localizedPaths) {
     let node: unknown = value;
     for (const step of path) node = (node as Record<PropertyKey, unknown> | undefined)?.[step as string];
@@ -215,8 +213,20 @@ export function checkFrontMatter(
   order(['window', 'start'], ['window', 'end']);
   order(['window', 'actual_start'], ['window', 'actual_end']);
   order(['rescheduled', 'start'], ['rescheduled', 'end']);
-  order(['detected'], ['resolved']);
+  // The phases of an incident, each compared with the one before it that the log gives: one finding per time out of place.
+  const phases = [['started'], ['detected'], ['mitigated'], ['resolved']].filter((path) => times.has(path.join('.')));
+  phases.slice(1).forEach((path, i) => order(phases[i] as string[], path));
 
+  value.actions?.forEach((action, i) => {
+    if (action.done !== undefined && action.status !== undefined && action.status !== 'done') {
+      add(
+        ['actions', i, 'done'],
+        'warning',
+        'front-matter/actions',
+        `actions.${i}.done: a completion date, but the status is ${action.status}; expected status: done, or no done date`,
+      );
+    }
+  });
   if (value.type === 'incident' && value.window && !value.detected) {
     add(
       ['window'],

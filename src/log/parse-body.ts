@@ -1,5 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import type { Locales } from '../locale/types.js';
+import { didYouMean } from '../did-you-mean.js';
 import { zoneAbbreviations } from '../locale/zone-names.js';
 import type { Finding, Section } from './types.js';
 
@@ -38,26 +39,8 @@ export function splitHeading(text: string): { title: string; zone?: string } {
 
 /** A known heading within two edits of `heading`, for a "did you mean". */
 function nearestHeading(heading: string, index: Map<string, unknown>): string | undefined {
-  if (heading.length > 60) return undefined;
-  for (const known of index.keys())
-    if (known !== heading && withinTwoEdits(heading, known)) return known.replace(/^./, (c) => c.toUpperCase());
-  return undefined;
-}
-
-/** True when two short texts differ by at most two insertions, deletions or substitutions. */
-function withinTwoEdits(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 2 || a.length < 4) return false;
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0] as number;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j] as number;
-      row[j] = Math.min(above + 1, (row[j - 1] as number) + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return (row[b.length] as number) <= 2;
+  if (heading.length < 4) return undefined;
+  return didYouMean(heading, index.keys())?.replace(/^./, (c) => c.toUpperCase());
 }
 
 const headingIndexes = new WeakMap<Locales, Map<string, { key: string; lang: string }[]>>();

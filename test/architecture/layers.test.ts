@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
  * source map for what each folder holds.
  */
 export const layers: readonly (readonly string[])[] = [
-  ['errors.ts', 'hash-parts.ts', 'package-info.ts'],
+  ['errors.ts', 'hash-parts.ts', 'package-info.ts', 'did-you-mean.ts'],
   ['locale', 'output'],
   ['log'],
   ['config', 'html', 'scaffold'],

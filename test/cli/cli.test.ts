@@ -27,6 +27,13 @@ const cases: Case[] = [
   { name: 'no command', args: [], exitCode: 2, stderr: [/Name a command/] },
   { name: 'unknown command', args: ['bogus'], exitCode: 2, stderr: [/Unknown argument: bogus/] },
   { name: 'unknown flag', args: ['render', '--colour'], exitCode: 2, stderr: [/Unknown argument/] },
+  { name: 'a mistyped command gets a suggestion', args: ['rendr'], exitCode: 2, stderr: [/Did you mean render\?/] },
+  {
+    name: 'a mistyped flag value gets a suggestion',
+    args: ['render', 'valid', '-f', 'htm'],
+    exitCode: 2,
+    stderr: [/--format: "htm" is not known \(did you mean "html"\?\); expected one or more of html, pdf/],
+  },
   {
     name: 'bad format',
     args: ['render', 'valid', '--format', 'docx'],
@@ -89,6 +96,25 @@ describe('warta CLI (in-process)', () => {
     for (const pattern of stderr) expect(result.stderr).toMatch(pattern);
     for (const pattern of notStdout) expect(result.stdout).not.toMatch(pattern);
     expect(`${result.stdout}${result.stderr}`).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/);
+  });
+
+  it.each([
+    ['render', '-f', 'html', 'valid/small-change.md'],
+    ['render', '-d', 'notice', '-f', 'txt,html', 'valid/small-change.md'],
+    ['render', '--lang', 'en', '-f', 'html', 'valid/small-change.md'],
+  ])('takes the path after a list flag: %s %s %s %s %s', async (...args) => {
+    const out = tempDir();
+    const result = await runCli([...args, '-o', out, '-q', '--no-archive'], fixtures);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/1 log\(s\): 1 rendered/);
+    expect(readdirSync(out)).toContain('small-change');
+  });
+
+  it('takes the slug after --lang id,en in warta new', async () => {
+    const dir = tempDir();
+    const result = await runCli(['new', '--lang', 'id,en', 'my-slug', '--date', '2026-12-01', '--dir', 'logs'], dir);
+    expect(result.code, result.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'logs', '2026-12-01-my-slug.md'), 'utf8')).toMatch(/languages: \[id, en\]/);
   });
 
   it('never runs ---js front matter', async () => {

@@ -12,7 +12,7 @@ export const newBuilder = (y: Argv<GlobalArgs>) =>
       choices: logTypes,
       default: logTypes[0],
     })
-    .option('lang', { alias: 'l', describe: 'languages, primary first (comma-separated)', type: 'string', array: true, default: ['en'] })
+    .option('lang', { alias: 'l', describe: 'languages, primary first (comma-separated)', type: 'string', default: 'en' })
     .option('timezone', { describe: 'IANA timezone of the log (and of "today" in the file name)', type: 'string', default: 'UTC' })
     .option('date', { describe: 'the day in the file name, YYYY-MM-DD (default: today in --timezone)', type: 'string' })
     .option('dir', { describe: 'folder to write the log to', type: 'string', default: 'incidents' })

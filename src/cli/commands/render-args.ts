@@ -15,19 +15,16 @@ export const renderBuilder = (y: Argv<GlobalArgs>) =>
       alias: 'f',
       describe: 'output formats (comma-separated): html, pdf, txt (plain-text notice for chat), eml (notice as an e-mail)',
       type: 'string',
-      array: true,
     })
     .option('doc', {
       alias: 'd',
       describe: 'documents: report, notice, lessons, or your own (comma-separated; default all)',
       type: 'string',
-      array: true,
     })
     .option('lang', {
       alias: 'l',
       describe: 'languages to render (comma-separated); default: every language of each log',
       type: 'string',
-      array: true,
     })
     .option('quiet', { alias: 'q', describe: 'print only problems and the summary', type: 'boolean', default: false })
     .option('archive', {
