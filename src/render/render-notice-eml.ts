@@ -11,6 +11,13 @@ const maxQpLine = 76;
 
 const utf8 = new TextEncoder();
 
+/**
+ * Control characters but tab and line breaks, and bidi overrides and isolates (U+202A–U+202E,
+ * U+2066–U+2069): in a header a mail client would show NUL, BEL or an ESC sequence, and an override
+ * reorders what a reader sees.
+ */
+const hiddenControls = /(?![\t\n\r])\p{Cc}|[\u202a-\u202e\u2066-\u2069]/gu;
+
 function hex(byte: number): string {
   return `=${byte.toString(16).toUpperCase().padStart(2, '0')}`;
 }
@@ -163,11 +170,17 @@ export function renderNoticeEml(input: NoticeEmlInput): string {
 
   const titles = [primary.title];
   for (const view of views.slice(1)) if (!titles.includes(view.title)) titles.push(view.title);
-  const subject = `[${primary.kindLabel}] ${titles.join(' / ')}`.replace(/\s+/g, ' ').trim();
+  // White space (a vertical tab too) becomes a space first, then any other control goes.
+  const subject = `[${primary.kindLabel}] ${titles.join(' / ')}`
+    .replace(/\s+/g, ' ')
+    .replace(hiddenControls, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
   // The organization comes from the log: no line break or control character may reach a header,
   // and no "<...>" in it may pass for the address.
   const organization = (primary.organization ?? '')
+    .replace(/[\u202a-\u202e\u2066-\u2069]/g, '')
     .replace(/[\p{Cc}\p{Zl}\p{Zp}<>]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
@@ -186,8 +199,9 @@ export function renderNoticeEml(input: NoticeEmlInput): string {
 
   const languages = [...new Set(views.map((view) => view.lang.replace(/[^A-Za-z0-9-]/g, '')).filter(Boolean))];
 
-  const textBody = encodeQuotedPrintable(text);
-  const htmlBody = encodeQuotedPrintable(html);
+  // The text comes from renderNoticeText, clean already; the page may hold what a log wrote.
+  const textBody = encodeQuotedPrintable(text.replace(hiddenControls, ''));
+  const htmlBody = encodeQuotedPrintable(html.replace(hiddenControls, ''));
   // `=_` never occurs in quoted-printable (a `=` is always followed by two hex digits or a line end);
   // the loop is only a guard against a future change of encoding.
   const seed = createHash('sha256').update(text).update('\0').update(html).digest('hex');

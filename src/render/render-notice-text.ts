@@ -40,10 +40,12 @@ export function renderNoticeText(views: readonly DocumentView[]): string {
   });
   const text = blocks.join('\n\n\n');
   // Values come from the log as plain text; keep them on their lines and free of stray white space,
-  // and drop control characters (ESC sequences, CR, NUL) that could rewrite a terminal showing the file.
+  // and drop control characters (ESC sequences, CR, NUL) that could rewrite a terminal showing the
+  // file and bidi overrides that reorder what a reader sees; Unicode line and paragraph separators
+  // are line breaks.
   const clean = text
-    .replace(/\r\n?/g, '\n')
-    .replace(/(?![\n\t])\p{Cc}/gu, '')
+    .replace(/\r\n?|[\u2028\u2029]/g, '\n')
+    .replace(/(?![\n\t])\p{Cc}|[\u202a-\u202e\u2066-\u2069]/gu, '')
     .replace(/\p{Cs}/gu, '\ufffd');
   return `${clean
     .split('\n')
