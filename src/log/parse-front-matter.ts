@@ -123,7 +123,17 @@ export function parseFrontMatter(yaml: string): ParsedFrontMatter {
       ],
     };
   }
-  const doc = parseDocument(yaml, { lineCounter, uniqueKeys: false, prettyErrors: false, version: '1.2', schema: 'core', strict: true });
+  // resolveKnownTags: false, or the library would still read the YAML 1.1 tags !!binary (a Buffer),
+  // !!timestamp, !!set, !!omap and !!pairs with the core schema; they are refused as unknown tags.
+  const doc = parseDocument(yaml, {
+    lineCounter,
+    uniqueKeys: false,
+    prettyErrors: false,
+    version: '1.2',
+    schema: 'core',
+    strict: true,
+    resolveKnownTags: false,
+  });
   const at = (offset: number | undefined): Position => {
     if (offset === undefined) return { line: 2, column: 1 };
     const pos = lineCounter.linePos(offset);
@@ -145,11 +155,13 @@ export function parseFrontMatter(yaml: string): ParsedFrontMatter {
   for (const warning of doc.warnings) {
     if (warning.code !== 'TAG_RESOLVE_FAILED' && warning.code !== 'BAD_COLLECTION_TYPE') continue;
     const message = warning.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? 'unknown tag';
+    // "Unresolved tag: tag:yaml.org,2002:binary" names the tag as it is written: !!binary.
+    const tag = /^Unresolved tag: (\S+)$/.exec(message)?.[1]?.replace(/^tag:yaml\.org,2002:/, '!!');
     findings.push({
       ...at(warning.pos[0]),
       severity: 'error',
       rule: 'yaml/tag',
-      message: `${message}; expected plain YAML values without tags (warta reads no custom types)`,
+      message: `${tag ? `tag ${tag.slice(0, 60)} is refused` : message}; expected plain YAML values without tags (warta reads no custom types)`,
     });
   }
   if (findings.length > 0) return { doc, lineCounter, findings };
