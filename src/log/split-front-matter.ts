@@ -81,7 +81,9 @@ export function splitFrontMatter(text: string): SplitLog | SplitProblem {
   // evaluated. It ends the front matter at any line that merely starts with "---"; where that differs
   // from the line checked above, the log is refused rather than read two ways.
   const file = matter(text, { language: 'yaml', engines: safeEngines } as never);
-  if (file.matter !== yaml) {
+  // gray-matter keeps what follows a plain `---` on the opening line (trailing blanks) in its matter.
+  const grayYaml = opening === '' ? file.matter.slice(firstLine.length - 3) : file.matter;
+  if (grayYaml !== yaml) {
     const early = file.matter.split('\n').length;
     return {
       line: early + 1,
