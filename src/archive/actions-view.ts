@@ -6,7 +6,7 @@ import type { ArchiveText } from './archive-text.js';
  * with the values the sort script compares (`sort*`), and how many are overdue as of `now`.
  */
 export function buildActionsView(actions: readonly ArchiveAction[], text: ArchiveText, now: number, timezone: string) {
-  const open = actions.filter((a) => a.status === 'open');
+  const open = actions.filter((a) => a.open);
   const overdue = open.filter((a) => a.overdue).length;
   const nowText = new Intl.DateTimeFormat(text.locale.intl, { day: 'numeric', month: 'long', year: 'numeric', timeZone: timezone }).format(
     new Date(now),
@@ -36,6 +36,8 @@ export function buildActionsView(actions: readonly ArchiveAction[], text: Archiv
       incidentHref: `${a.entry.log.id}/index.html`,
       sortIncident: a.entry.title.text.toLowerCase(),
       overdue: a.overdue,
+      inProgress: a.status === 'in-progress',
+      statusLabel: a.statusLabel,
     })),
   };
 }

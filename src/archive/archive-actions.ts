@@ -1,10 +1,10 @@
-import type { LogTime } from '../log/types.js';
+import type { ActionStatus, LogTime } from '../log/types.js';
 import { formatTime } from '../model/format-time.js';
 import { renderInline } from '../html/markdown.js';
 import type { ArchiveEntry } from './archive-entries.js';
 import type { ArchiveText } from './archive-text.js';
 import { pickText, type PickedText } from './pick-text.js';
-import { isOverdue } from '../model/is-overdue.js';
+import { isClosed, isOverdue } from '../model/is-overdue.js';
 
 /** One action item of one log, worded for the archive. */
 export interface ArchiveAction {
@@ -16,7 +16,11 @@ export interface ArchiveAction {
   due?: LogTime;
   /** The due day in the archive's language, in the log's timezone. */
   dueText?: string;
-  status: 'open' | 'done';
+  status: ActionStatus;
+  /** The status in the archive's language (`In progress`, `Won't do`). */
+  statusLabel: string;
+  /** Still to do: open or in progress. */
+  open: boolean;
   priority?: string;
   priorityLabel?: string;
   /** 0 critical … 3 low, 4 for anything else, for sorting. */
@@ -42,10 +46,12 @@ export function collectActions(entries: readonly ArchiveEntry[], text: ArchiveTe
         entry,
         title,
         titleHtml: renderInline(title.text),
-        owner: action.owner?.trim() || undefined,
+        owner: (pickText(action.ownerName, text.lang, entry.primary)?.text ?? action.owner)?.trim() || undefined,
         due: action.due,
         dueText: action.due ? formatTime(action.due, text.locale, entry.log.timezone, 'day') : undefined,
         status: action.status,
+        statusLabel: text.t(`action.${action.status}`),
+        open: !isClosed(action),
         priority,
         priorityLabel: key ? (text.labels[`priority.${key}`] ?? priority) : undefined,
         priorityRank: key ? (ranks[key] ?? 4) : 5,

@@ -94,7 +94,7 @@ export function buildArchive(input: BuildArchiveInput): BuildArchiveResult {
     lang: text.lang,
     labels: text.labels,
     organization,
-    openActionCount: actions.filter((a) => a.status === 'open').length,
+    openActionCount: actions.filter((a) => a.open).length,
     generatedText: text.t('footer.generated', {
       date: new Intl.DateTimeFormat(text.locale.intl, { day: 'numeric', month: 'long', year: 'numeric', timeZone: timezone }).format(
         new Date(now),

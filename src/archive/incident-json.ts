@@ -1,12 +1,16 @@
 import { relative, sep } from 'node:path';
-import type { IncidentLog, Localized, LogTime, Section } from '../log/types.js';
+import type { ActionStatus, ActionType, Decision, IncidentLog, Localized, LogTime, Section } from '../log/types.js';
+import { phaseDurations } from '../model/phase-durations.js';
 
 /**
  * The shape of `output/incidents.json`, version 1. Stable: every key is always present (`null`
  * when the log has no value, `[]` / `{}` for empty lists and maps), new keys may be added but none
  * is renamed or removed within a version. Times are ISO 8601 strings with the offset of the log's
  * timezone (`2015-12-11T19:00:00.000+07:00`; a date given without a time is midnight in that
- * timezone); texts that may be translated are maps from language code to text.
+ * timezone); texts that may be translated are maps from language code to text; durations are
+ * whole milliseconds. Format v1.1 added keys (phases, roles, names per language, decisions,
+ * impact figures, action type, link and completion date) and the action statuses `in-progress`
+ * and `wont-do`.
  */
 export interface IncidentsFile {
   format: 'warta-incidents';
@@ -15,6 +19,17 @@ export interface IncidentsFile {
   generated: string;
   /** Every log that rendered, newest first. */
   incidents: IncidentJson[];
+}
+
+/** One decision of a log. */
+export interface DecisionJson {
+  outcome: 'proceed' | 'rollback' | 'postpone' | 'abort' | null;
+  /** The decision in words, when the log gave it (its `decision` key). */
+  text: Localized | null;
+  at: string | null;
+  by: Localized | null;
+  rationale: Localized | null;
+  alternatives: { option: Localized; risk: Localized | null }[];
 }
 
 /** A section's text in one language: the heading as written and the Markdown under it. */
@@ -39,21 +54,38 @@ export interface IncidentJson {
   timezone: string;
   /** The date the archive files the log under: detection, else the (actual) window start, the decision or the last update. */
   date: string | null;
+  /** The organization's name in the primary language; `organizationName` has it per language. */
   organization: string | null;
+  organizationName: Localized | null;
+  /** The author's name in the primary language; `authorName` has it per language. */
   author: string | null;
+  authorName: Localized | null;
+  /** Approvers' names in the primary language; `approverNames` has them per language, in the same order. */
   approvers: string[];
+  approverNames: Localized[];
+  /** The incident commander. */
+  commander: Localized | null;
+  responders: Localized[];
+  postmortemOwner: Localized | null;
   contacts: Record<string, string[]>;
   systems: { name: Localized; impact: Localized | null }[];
   window: { start: string | null; end: string | null; actualStart: string | null; actualEnd: string | null } | null;
+  /** When the impact began. */
+  started: string | null;
   detected: string | null;
+  /** When the impact was stopped or contained. */
+  mitigated: string | null;
   resolved: string | null;
-  decision: {
-    outcome: 'proceed' | 'rollback' | 'postpone' | 'abort' | null;
-    at: string | null;
-    by: Localized | null;
-    rationale: Localized | null;
-    alternatives: { option: Localized; risk: Localized | null }[];
-  } | null;
+  /** `detected − started`, in milliseconds. */
+  timeToDetectMs: number | null;
+  /** `mitigated − (started, else detected)`, in milliseconds. */
+  timeToMitigateMs: number | null;
+  /** `resolved − (started, else detected)`, in milliseconds. */
+  timeToResolveMs: number | null;
+  /** The main decision: the log's `decision`, else the last of its `decisions` with an outcome, else the last. */
+  decision: DecisionJson | null;
+  /** Every decision, in the order taken (as written when one has no time). */
+  decisions: DecisionJson[];
   rescheduled: { start: string | null; end: string | null } | null;
   impact: {
     users: Localized | null;
@@ -65,8 +97,23 @@ export interface IncidentJson {
     downtimeText: Localized | null;
     dataLoss: Localized | null;
     dataLossFlag: boolean | null;
+    /** The impact in numbers, in the order written. */
+    figures: { label: Localized; value: number; unit: Localized | null }[];
   } | null;
-  actions: { title: Localized; owner: string | null; due: string | null; status: 'open' | 'done'; priority: string | null }[];
+  actions: {
+    title: Localized;
+    /** The owner's name in the primary language; `ownerName` has it per language. */
+    owner: string | null;
+    ownerName: Localized | null;
+    due: string | null;
+    status: ActionStatus;
+    priority: string | null;
+    type: ActionType | null;
+    /** A tracker URL or key, as written. */
+    link: string | null;
+    /** When the action was completed. */
+    done: string | null;
+  }[];
   tags: string[];
   updated: string | null;
   /** Known sections by key (`summary`, `root-cause`, `lessons`, …), each by language. */
@@ -81,6 +128,14 @@ export interface IncidentJson {
 
 const time = (value: LogTime | undefined): string | null => value?.iso ?? null;
 const text = (value: Localized | undefined): Localized | null => (value ? { ...value } : null);
+const decisionJson = (d: Decision): DecisionJson => ({
+  outcome: d.outcome ?? null,
+  text: text(d.text),
+  at: time(d.at),
+  by: text(d.by),
+  rationale: text(d.rationale),
+  alternatives: d.alternatives.map((a) => ({ option: { ...a.option }, risk: text(a.risk) })),
+});
 const sectionJson = (section: Section): Record<string, SectionTextJson> =>
   Object.fromEntries(Object.entries(section.text).map(([lang, t]) => [lang, { heading: t.heading, markdown: t.markdown }]));
 
@@ -105,6 +160,7 @@ export function toIncidentJson(
   const rel = relative(options.sourceRoot, log.file);
   const file = rel.startsWith('..') || rel === '' ? (log.file.split(/[\\/]/).pop() ?? log.file) : rel.split(sep).join('/');
   const impact = log.impact;
+  const durations = phaseDurations(log);
   return {
     id: log.id,
     file,
@@ -117,8 +173,14 @@ export function toIncidentJson(
     timezone: log.timezone,
     date: time(options.date),
     organization: log.organization ?? null,
+    organizationName: text(log.organizationName),
     author: log.author ?? null,
+    authorName: text(log.authorName),
     approvers: [...log.approvers],
+    approverNames: log.approverNames.map((name) => ({ ...name })),
+    commander: text(log.commander),
+    responders: log.responders.map((name) => ({ ...name })),
+    postmortemOwner: text(log.postmortemOwner),
     contacts: Object.fromEntries(Object.entries(log.contacts).map(([lang, list]) => [lang, [...list]])),
     systems: log.systems.map((s) => ({ name: { ...s.name }, impact: text(s.impact) })),
     window: log.window
@@ -129,17 +191,15 @@ export function toIncidentJson(
           actualEnd: time(log.window.actualEnd),
         }
       : null,
+    started: time(log.started),
     detected: time(log.detected),
+    mitigated: time(log.mitigated),
     resolved: time(log.resolved),
-    decision: log.decision
-      ? {
-          outcome: log.decision.outcome ?? null,
-          at: time(log.decision.at),
-          by: text(log.decision.by),
-          rationale: text(log.decision.rationale),
-          alternatives: log.decision.alternatives.map((a) => ({ option: { ...a.option }, risk: text(a.risk) })),
-        }
-      : null,
+    timeToDetectMs: durations.toDetectMs ?? null,
+    timeToMitigateMs: durations.toMitigateMs ?? null,
+    timeToResolveMs: durations.toResolveMs ?? null,
+    decision: log.decision ? decisionJson(log.decision) : null,
+    decisions: log.decisions.map(decisionJson),
     rescheduled: log.rescheduled ? { start: time(log.rescheduled.start), end: time(log.rescheduled.end) } : null,
     impact: impact
       ? {
@@ -150,14 +210,19 @@ export function toIncidentJson(
           downtimeText: text(impact.downtimeText),
           dataLoss: text(impact.dataLoss),
           dataLossFlag: impact.dataLossFlag ?? null,
+          figures: (impact.figures ?? []).map((f) => ({ label: { ...f.label }, value: f.value, unit: text(f.unit) })),
         }
       : null,
     actions: log.actions.map((a) => ({
       title: { ...a.title },
       owner: a.owner ?? null,
+      ownerName: text(a.ownerName),
       due: time(a.due),
       status: a.status,
       priority: a.priority ?? null,
+      type: a.type ?? null,
+      link: a.link ?? null,
+      done: time(a.done),
     })),
     tags: [...log.tags],
     updated: time(log.updated),

@@ -49,7 +49,7 @@ export function buildIncidentView(
     root: '../',
     pageTitle: `${entry.title.text} · ${text.t('archive.title')}`,
     id: log.id,
-    logOrganization: log.organization,
+    logOrganization: pickText(log.organizationName, text.lang, entry.primary)?.text ?? log.organization,
     title: entry.title,
     otherTitles,
     typeLabel: text.t(`type.${log.type}`),
@@ -73,9 +73,11 @@ export function buildIncidentView(
       columns: docLangs.length + 1,
     },
     actions: actions
-      .filter((a) => a.status === 'open')
+      .filter((a) => a.open)
       .map((a) => ({
         titleHtml: a.titleHtml,
+        inProgress: a.status === 'in-progress',
+        statusLabel: a.statusLabel,
         lang: a.title.lang,
         owner: a.owner,
         dueText: a.dueText,

@@ -8,6 +8,7 @@ import { documentLinks } from './document-links.js';
 import { jsonForScript } from './json-for-script.js';
 import { pickText } from './pick-text.js';
 import { statusTone } from '../model/status-tone.js';
+import { isClosed } from '../model/is-overdue.js';
 
 interface FilterOption {
   value: string;
@@ -50,7 +51,7 @@ export function buildIndexView(entries: readonly ArchiveEntry[], text: ArchiveTe
     const variants = titleLangs.map((tl) => ({ tl, ...(pickText(log.title, tl, entry.primary) ?? { text: log.id, lang: entry.primary }) }));
     const distinct = new Set(variants.map((v) => v.text)).size > 1;
     const docs = documentLinks(entry, text, locales, `${log.id}/`);
-    const openActions = log.actions.filter((a) => a.status === 'open').length;
+    const openActions = log.actions.filter((a) => !isClosed(a)).length;
     return {
       id: log.id,
       href: `${log.id}/index.html`,

@@ -19,11 +19,14 @@ export interface Locale {
 /** Every locale available to a run, by code. */
 export type Locales = Map<string, Locale>;
 
-/** The section keys of format v1, in the order the lessons-learned document uses. */
+/** The section keys of format v1.1, in the order the lessons-learned document uses. */
 export const knownSectionKeys = [
   'summary',
   'impact',
   'timeline',
+  'detection',
+  'resolution',
+  'trigger',
   'root-cause',
   'decision',
   'went-well',

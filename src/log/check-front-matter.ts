@@ -114,19 +114,33 @@ export function checkFrontMatter(
   const localizedPaths: (readonly PropertyKey[])[] = [
     ['title'],
     ['headline'],
+    ['organization'],
+    ['author'],
+    ['commander'],
+    ['postmortem_owner'],
     ['decision', 'rationale'],
+    ['decision', 'decision'],
     ['impact', 'users'],
     ['impact', 'summary'],
     ['impact', 'downtime'],
     ['impact', 'data_loss'],
     ['contacts'],
   ];
+  value.approvers?.forEach((_, i) => localizedPaths.push(['approvers', i]));
+  value.responders?.forEach((_, i) => localizedPaths.push(['responders', i]));
   value.systems?.forEach((_, i) => localizedPaths.push(['systems', i, 'name'], ['systems', i, 'impact']));
   localizedPaths.push(['decision', 'by']);
   value.decision?.alternatives?.forEach((_, i) =>
     localizedPaths.push(['decision', 'alternatives', i, 'option'], ['decision', 'alternatives', i, 'risk']),
   );
-  value.actions?.forEach((_, i) => localizedPaths.push(['actions', i, 'title']));
+  value.decisions?.forEach((decision, i) => {
+    localizedPaths.push(['decisions', i, 'decision'], ['decisions', i, 'rationale'], ['decisions', i, 'by']);
+    decision.alternatives?.forEach((_, j) =>
+      localizedPaths.push(['decisions', i, 'alternatives', j, 'option'], ['decisions', i, 'alternatives', j, 'risk']),
+    );
+  });
+  value.impact?.figures?.forEach((_, i) => localizedPaths.push(['impact', 'figures', i, 'label'], ['impact', 'figures', i, 'unit']));
+  value.actions?.forEach((_, i) => localizedPaths.push(['actions', i, 'title'], ['actions', i, 'owner']));
   for (const path of localizedPaths) {
     let node: unknown = value;
     for (const step of path) node = (node as Record<PropertyKey, unknown> | undefined)?.[step as string];
@@ -199,8 +213,20 @@ export function checkFrontMatter(
   order(['window', 'start'], ['window', 'end']);
   order(['window', 'actual_start'], ['window', 'actual_end']);
   order(['rescheduled', 'start'], ['rescheduled', 'end']);
-  order(['detected'], ['resolved']);
+  // The phases of an incident, each compared with the one before it that the log gives: one finding per time out of place.
+  const phases = [['started'], ['detected'], ['mitigated'], ['resolved']].filter((path) => times.has(path.join('.')));
+  phases.slice(1).forEach((path, i) => order(phases[i] as string[], path));
 
+  value.actions?.forEach((action, i) => {
+    if (action.done !== undefined && action.status !== undefined && action.status !== 'done') {
+      add(
+        ['actions', i, 'done'],
+        'warning',
+        'front-matter/actions',
+        `actions.${i}.done: a completion date, but the status is ${action.status}; expected status: done, or no done date`,
+      );
+    }
+  });
   if (value.type === 'incident' && value.window && !value.detected) {
     add(
       ['window'],

@@ -31,6 +31,8 @@ export const changeStatuses = ['scheduled', 'in-progress', 'completed', 'postpon
 export const logTypes = ['incident', 'change', 'maintenance'] as const;
 export const severities = ['sev1', 'sev2', 'sev3', 'sev4'] as const;
 export const outcomes = ['proceed', 'rollback', 'postpone', 'abort'] as const;
+export const actionStatuses = ['open', 'in-progress', 'done', 'wont-do'] as const;
+export const actionTypes = ['detect', 'mitigate', 'prevent', 'process'] as const;
 
 const languageCode = z
   .string(say('a BCP 47 language code such as en or id'))
@@ -42,6 +44,12 @@ const text = z.string(say('text')).min(1, say('non-empty text'));
 const localized = z.union(
   [z.string(), z.record(languageCode, z.string())],
   say('text, or a map from language code to text such as {en: ..., id: ...}'),
+);
+
+/** A person's or an organisation's name: text, or a map from language code to text (the English documents show the `en` name). */
+const name = z.union(
+  [text, z.record(languageCode, text)],
+  say('a name: text, or a map from language code to text such as {en: ..., id: ...}'),
 );
 
 /** A time as text; what it says (calendar, zone, AM/PM) is read against the log's timezone by checkFrontMatter. */
@@ -61,6 +69,34 @@ const system = z.union(
     ),
   ],
   say('a system name, or a map {name, impact}'),
+);
+
+/** One decision: `decision:` (v1) or an item of `decisions:`. */
+const decisionShape = z.strictObject(
+  {
+    outcome: enumOf(outcomes).optional(),
+    decision: localized.optional(),
+    at: time.optional(),
+    by: localized.optional(),
+    rationale: localized.optional(),
+    alternatives: z
+      .array(
+        z.strictObject({ option: localized, risk: localized.optional() }, say('a map {option, risk}')),
+        say('a list of {option, risk}'),
+      )
+      .optional(),
+  },
+  say('a map {outcome, decision, at, by, rationale, alternatives}'),
+);
+
+/** A number from the impact: how many, how much. */
+const figure = z.strictObject(
+  {
+    label: localized,
+    value: z.number(say('a number such as 18400 or 2.5 (no thousands separators, no unit)')),
+    unit: localized.optional(),
+  },
+  say('a map {label, value, unit}'),
 );
 
 const isoDuration =
@@ -87,9 +123,12 @@ export const frontMatterShape = z.looseObject(
       .max(maxLanguages, say(`at most ${maxLanguages} languages`))
       .optional(),
     timezone: z.string(say('an IANA timezone name such as Asia/Jakarta')).optional(),
-    organization: text.optional(),
-    author: text.optional(),
-    approvers: z.array(text, say('a list of names')).optional(),
+    organization: name.optional(),
+    author: name.optional(),
+    approvers: z.array(name, say('a list of names')).optional(),
+    commander: name.optional(),
+    responders: z.array(name, say('a list of names')).optional(),
+    postmortem_owner: name.optional(),
     contacts: z
       .union([z.array(text), z.record(languageCode, z.array(text))], say('a list of contacts, or a map from language code to a list'))
       .optional(),
@@ -100,24 +139,13 @@ export const frontMatterShape = z.looseObject(
         say('a map {start, end, actual_start, actual_end}'),
       )
       .optional(),
+    started: time.optional(),
     detected: time.optional(),
+    mitigated: time.optional(),
     resolved: time.optional(),
-    decision: z
-      .strictObject(
-        {
-          outcome: enumOf(outcomes).optional(),
-          at: time.optional(),
-          by: localized.optional(),
-          rationale: localized.optional(),
-          alternatives: z
-            .array(
-              z.strictObject({ option: localized, risk: localized.optional() }, say('a map {option, risk}')),
-              say('a list of {option, risk}'),
-            )
-            .optional(),
-        },
-        say('a map {outcome, at, by, rationale, alternatives}'),
-      )
+    decision: decisionShape.optional(),
+    decisions: z
+      .array(decisionShape, say('a list of decisions, each a map {at, by, outcome, decision, rationale, alternatives}'))
       .optional(),
     rescheduled: z
       .union(
@@ -132,8 +160,9 @@ export const frontMatterShape = z.looseObject(
           downtime: z.union([z.string().regex(isoDuration), localized], say('an ISO 8601 duration such as PT18H, or text')).optional(),
           data_loss: z.union([z.boolean(), localized], say('true, false or text')).optional(),
           summary: localized.optional(),
+          figures: z.array(figure, say('a list of {label, value, unit}')).optional(),
         },
-        say('a map {users, downtime, data_loss, summary}'),
+        say('a map {users, downtime, data_loss, summary, figures}'),
       )
       .optional(),
     actions: z
@@ -141,12 +170,15 @@ export const frontMatterShape = z.looseObject(
         z.strictObject(
           {
             title: localized,
-            owner: text.optional(),
+            owner: name.optional(),
             due: time.optional(),
-            status: enumOf(['open', 'done'] as const).optional(),
+            status: enumOf(actionStatuses).optional(),
             priority: text.optional(),
+            type: enumOf(actionTypes).optional(),
+            link: text.optional(),
+            done: time.optional(),
           },
-          say('a map {title, owner, due, status, priority}'),
+          say('a map {title, owner, due, status, priority, type, link, done}'),
         ),
         say('a list of actions'),
       )
@@ -168,12 +200,16 @@ export const timePaths: readonly (readonly string[])[] = [
   ['window', 'end'],
   ['window', 'actual_start'],
   ['window', 'actual_end'],
+  ['started'],
   ['detected'],
+  ['mitigated'],
   ['resolved'],
   ['decision', 'at'],
+  ['decisions', '*', 'at'],
   ['rescheduled', 'start'],
   ['rescheduled', 'end'],
   ['actions', '*', 'due'],
+  ['actions', '*', 'done'],
   ['updated'],
 ];
 

@@ -1,6 +1,6 @@
 import type { FrontMatter } from './front-matter-schema.js';
 import { readWrittenTime } from './read-written-time.js';
-import type { ActionItem, IncidentLog, Localized, LogDefaults, LogTime } from './types.js';
+import type { ActionItem, Decision, IncidentLog, Localized, LogDefaults, LogTime } from './types.js';
 
 /** Front-matter part of an {@link IncidentLog}: everything but the body. */
 export type LogHead = Omit<IncidentLog, 'sections' | 'customSections' | 'timeline'>;
@@ -39,6 +39,9 @@ export function normalizeLog(value: FrontMatter, file: string, fileId: string, d
     return 'time' in read ? read.time : undefined;
   };
 
+  // A name in the primary language, for places that take one plain text: the primary one, else the first given.
+  const plain = (name: Localized | undefined): string | undefined => (name ? (name[primary] ?? Object.values(name)[0]) : undefined);
+
   const contacts: Record<string, string[]> = {};
   if (Array.isArray(value.contacts)) contacts[primary] = value.contacts;
   else if (value.contacts) Object.assign(contacts, value.contacts);
@@ -49,16 +52,55 @@ export function normalizeLog(value: FrontMatter, file: string, fileId: string, d
         summary: localize(value.impact.summary),
         ...downtime(value.impact.downtime, localize),
         ...dataLoss(value.impact.data_loss, localize),
+        ...(value.impact.figures
+          ? {
+              figures: value.impact.figures.map((figure) => ({
+                label: localize(figure.label) ?? { [primary]: '' },
+                value: figure.value,
+                unit: localize(figure.unit),
+              })),
+            }
+          : {}),
       }
     : undefined;
 
-  const actions: ActionItem[] = (value.actions ?? []).map((action) => ({
-    title: localize(action.title) ?? { [primary]: '' },
-    owner: action.owner,
-    due: time(action.due),
-    status: action.status ?? 'open',
-    priority: action.priority,
-  }));
+  const actions: ActionItem[] = (value.actions ?? []).map((action) => {
+    const ownerName = localize(action.owner);
+    const done = time(action.done);
+    return {
+      title: localize(action.title) ?? { [primary]: '' },
+      owner: plain(ownerName),
+      ownerName,
+      due: time(action.due),
+      // A completion date says the action is done, unless the log says otherwise.
+      status: action.status ?? (done ? 'done' : 'open'),
+      priority: action.priority,
+      type: action.type,
+      link: action.link?.trim() || undefined,
+      done,
+    };
+  });
+
+  const decision = (input: NonNullable<FrontMatter['decision']>): Decision => ({
+    outcome: input.outcome,
+    text: localize(input.decision),
+    at: time(input.at),
+    by: localize(input.by),
+    rationale: localize(input.rationale),
+    alternatives: (input.alternatives ?? []).map((alt) => ({
+      option: localize(alt.option) ?? { [primary]: '' },
+      risk: localize(alt.risk),
+    })),
+  });
+  const main = value.decision ? decision(value.decision) : undefined;
+  const listed = (value.decisions ?? []).map(decision);
+  const decisions = [...(main ? [main] : []), ...listed];
+  // In the order they were taken when every one has a time; as written otherwise.
+  if (decisions.every((d) => d.at)) decisions.sort((a, b) => (a.at?.epoch ?? 0) - (b.at?.epoch ?? 0));
+
+  const organizationName = localize(value.organization) ?? localize(defaults.organization);
+  const authorName = localize(value.author);
+  const approverNames = (value.approvers ?? []).map((approver) => localize(approver) ?? { [primary]: '' });
 
   return {
     file,
@@ -70,9 +112,15 @@ export function normalizeLog(value: FrontMatter, file: string, fileId: string, d
     severity: value.severity,
     languages,
     timezone,
-    organization: value.organization ?? defaults.organization,
-    author: value.author,
-    approvers: value.approvers ?? [],
+    organization: plain(organizationName),
+    organizationName,
+    author: plain(authorName),
+    authorName,
+    approvers: approverNames.map((name) => plain(name) ?? ''),
+    approverNames,
+    commander: localize(value.commander),
+    responders: (value.responders ?? []).map((responder) => localize(responder)).filter((name) => name !== undefined),
+    postmortemOwner: localize(value.postmortem_owner),
     contacts,
     systems: (value.systems ?? []).map((system) =>
       typeof system === 'string'
@@ -87,20 +135,12 @@ export function normalizeLog(value: FrontMatter, file: string, fileId: string, d
           actualEnd: time(value.window.actual_end),
         }
       : undefined,
+    started: time(value.started),
     detected: time(value.detected),
+    mitigated: time(value.mitigated),
     resolved: time(value.resolved),
-    decision: value.decision
-      ? {
-          outcome: value.decision.outcome,
-          at: time(value.decision.at),
-          by: localize(value.decision.by),
-          rationale: localize(value.decision.rationale),
-          alternatives: (value.decision.alternatives ?? []).map((alt) => ({
-            option: localize(alt.option) ?? { [primary]: '' },
-            risk: localize(alt.risk),
-          })),
-        }
-      : undefined,
+    decision: main ?? mainDecision(decisions),
+    decisions,
     rescheduled:
       value.rescheduled && typeof value.rescheduled === 'object'
         ? { start: time(value.rescheduled.start), end: time(value.rescheduled.end) }
@@ -112,6 +152,11 @@ export function normalizeLog(value: FrontMatter, file: string, fileId: string, d
     tags: (value.tags ?? []).map(String),
     updated: time(value.updated),
   };
+}
+
+/** The decision a reader of the report needs first: the last one that has an outcome, else the last one. */
+function mainDecision(decisions: readonly Decision[]): Decision | undefined {
+  return decisions.findLast((d) => d.outcome !== undefined) ?? decisions.at(-1);
 }
 
 /** Milliseconds of an ISO 8601 duration (`PT18H`, `P1DT2H30M`); months and years count as 30 and 365 days. */

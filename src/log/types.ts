@@ -49,18 +49,34 @@ export interface Alternative {
 
 export interface Decision {
   outcome?: 'proceed' | 'rollback' | 'postpone' | 'abort';
+  /** The decision in words, when no outcome says it (`Do not pay the ransom`). */
+  text?: Localized;
   at?: LogTime;
   by?: Localized;
   rationale?: Localized;
   alternatives: Alternative[];
 }
 
+/** Where an action item stands: `done` and `wont-do` close it. */
+export type ActionStatus = 'open' | 'in-progress' | 'done' | 'wont-do';
+
+/** What an action item is for. */
+export type ActionType = 'detect' | 'mitigate' | 'prevent' | 'process';
+
 export interface ActionItem {
   title: Localized;
+  /** The owner's name in the primary language, for places that need one plain text (archive, CSV). */
   owner?: string;
+  /** The owner's name per language. */
+  ownerName?: Localized;
   due?: LogTime;
-  status: 'open' | 'done';
+  status: ActionStatus;
   priority?: string;
+  type?: ActionType;
+  /** A tracker URL or key (`JIRA-123`), as written. */
+  link?: string;
+  /** When the action was completed. */
+  done?: LogTime;
 }
 
 export interface Impact {
@@ -73,6 +89,15 @@ export interface Impact {
   /** True / false when the log said so with a boolean. */
   dataLossFlag?: boolean;
   summary?: Localized;
+  /** The impact in numbers, in the order written. */
+  figures?: ImpactFigure[];
+}
+
+/** One number of the impact: `{label: Failed payments, value: 18400}`. */
+export interface ImpactFigure {
+  label: Localized;
+  value: number;
+  unit?: Localized;
 }
 
 /** A `##` section of the body in one language. */
@@ -124,15 +149,40 @@ export interface IncidentLog {
   severity?: string;
   languages: string[];
   timezone: string;
+  /** The organization's name in the primary language: for places that take one plain text (PDF header, archive). */
   organization?: string;
+  /** The organization's name per language. */
+  organizationName?: Localized;
+  /** The author's name in the primary language. */
   author?: string;
+  /** The author's name per language. */
+  authorName?: Localized;
+  /** Approvers' names in the primary language. */
   approvers: string[];
+  /** Approvers' names per language, in the same order as `approvers`. */
+  approverNames: Localized[];
+  /** The incident commander. */
+  commander?: Localized;
+  /** Who worked on the incident. */
+  responders: Localized[];
+  /** Who owns the post-mortem and its follow-up. */
+  postmortemOwner?: Localized;
   contacts: Record<string, string[]>;
   systems: SystemEntry[];
   window?: Window;
+  /** When the impact began (it may be before anyone noticed). */
+  started?: LogTime;
   detected?: LogTime;
+  /** When the impact was stopped or contained, before the incident was resolved. */
+  mitigated?: LogTime;
   resolved?: LogTime;
+  /**
+   * The main decision: `decision:` when the log has one, else the last of `decisions:` that has an
+   * outcome, else the last of them.
+   */
   decision?: Decision;
+  /** Every decision, `decision:` first, then `decisions:` in the order written. */
+  decisions: Decision[];
   rescheduled?: { start?: LogTime; end?: LogTime };
   /** True when the log says there is no new date yet (`rescheduled: none` or `tbd`). */
   noNewDate?: boolean;
