@@ -2,11 +2,10 @@ import type { Locale, Locales } from '../locale/types.js';
 import { knownSectionKeys } from '../locale/types.js';
 import type { IncidentLog, Localized, LogTime } from '../log/types.js';
 import { renderInline, renderMarkdown } from '../html/markdown.js';
-import { timelineSvg } from '../html/timeline-svg.js';
-import { cachedDateFormat } from '../locale/cached-date-format.js';
 import { formatDuration } from './format-duration.js';
 import { isOverdue } from './is-overdue.js';
 import { statusTone } from './status-tone.js';
+import { decisionRows, timelinePicture } from './timeline-picture.js';
 import { formatTime, formatWindow, dayOf } from './format-time.js';
 
 /** The three documents warta makes from every log. */
@@ -184,7 +183,8 @@ export function buildView(log: IncidentLog, kind: DocumentKind, lang: string, op
   }
 
   const events = log.timeline[lang] ?? log.timeline[primary] ?? Object.values(log.timeline)[0] ?? [];
-  const decisionAt = log.decision?.at?.epoch;
+  // The rows that record a decision, by what they say, not every row that shares its time.
+  const decisionRowSet = decisionRows(events, log.decisions, [label('fact.decision'), english?.labels['fact.decision'] ?? ''], zone);
   let lastDay = '';
   const timeline = events.map((event, index) => {
     const day = dayOf(event.at, zone);
@@ -196,34 +196,20 @@ export function buildView(log: IncidentLog, kind: DocumentKind, lang: string, op
       time: formatTime(event.at, locale, zone, 'time'),
       textHtml: renderInline(event.text),
       newDay,
-      decision: decisionAt !== undefined && event.at.epoch === decisionAt,
+      decision: decisionRowSet.has(index),
     };
   });
-  const svgTime = (epoch: number) =>
-    cachedDateFormat(locale.intl, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zone }).format(new Date(epoch));
-  // A planned window alone, with nothing that happened in it, makes no picture worth a place.
-  const worthDrawing = Boolean(w?.actualStart && w.actualEnd) || Boolean(log.detected && log.resolved) || events.length >= 2;
-  const picture = !worthDrawing
-    ? ''
-    : timelineSvg({
-        intl: locale.intl,
-        timezone: zone,
-        title: `${label('section.timeline')}: ${pick(log.title) ?? log.id}`,
-        planned: w?.start && w.end ? { start: w.start.epoch, end: w.end.epoch, label: label('svg.planned') } : undefined,
-        actual:
-          w?.actualStart && w.actualEnd ? { start: w.actualStart.epoch, end: w.actualEnd.epoch, label: label('svg.actual') } : undefined,
-        outage:
-          log.detected && log.resolved ? { start: log.detected.epoch, end: log.resolved.epoch, label: label('svg.outage') } : undefined,
-        overrunLabel:
-          w?.end && w.actualEnd && w.actualEnd.epoch > w.end.epoch
-            ? `${label('fact.overrun')} ${formatDuration(w.actualEnd.epoch - w.end.epoch, locale)}`
-            : undefined,
-        decision: log.decision?.at
-          ? { at: log.decision.at.epoch, label: `${label('fact.decision')} ${svgTime(log.decision.at.epoch)}` }
-          : undefined,
-        events: events.map((event) => ({ at: event.at.epoch })),
-        eventsLabel: label('timeline.event'),
-      });
+  const picture = timelinePicture({
+    ...log,
+    window: w,
+    decisions: log.decisions,
+    events,
+    decisionRows: decisionRowSet,
+    locale,
+    zone,
+    label,
+    title: `${label('section.timeline')}: ${pick(log.title) ?? log.id}`,
+  });
   const timelineSection = log.sections.timeline;
   const timelineRest = timelineSection ? section('timeline') : undefined;
 

@@ -14,7 +14,7 @@ function seed(intl: 'en-GB' | 'id-ID', extra: Partial<TimelineSvgInput> = {}): T
     planned: { start: at('2015-12-11T19:00+07:00'), end: at('2015-12-12T08:00+07:00'), label: id ? 'Rencana' : 'Planned' },
     actual: { start: at('2015-12-11T19:00+07:00'), end: at('2015-12-12T15:00+07:00'), label: id ? 'Aktual' : 'Actual' },
     overrunLabel: id ? 'Molor 7 jam' : 'Overrun 7 hours',
-    decision: { at: at('2015-12-12T14:00+07:00'), label: id ? 'Keputusan 14.00' : 'Decision 14:00' },
+    decisions: [{ at: at('2015-12-12T14:00+07:00'), label: id ? 'Keputusan' : 'Decision' }],
     events: [at('2015-12-11T19:00+07:00'), at('2015-12-12T02:00+07:00'), at('2015-12-12T14:00+07:00')].map((t) => ({ at: t })),
     eventsLabel: id ? 'Kejadian' : 'Events',
     ...extra,
@@ -42,6 +42,18 @@ function elements(svg: string, className: string): Element[] {
     found.push({ tag: m[1]!, attrs, text });
   }
   return found;
+}
+
+/** Every event number the picture shows, from single markers ("7") and ranges ("4–7", "3, 9"), in order. */
+function numbersDrawn(svg: string): number[] {
+  return elements(svg, 'tl-event-number')
+    .flatMap((e) =>
+      e.text.split(', ').flatMap((part) => {
+        const [a, b] = part.split('–').map(Number);
+        return Array.from({ length: (b ?? a!) - a! + 1 }, (_, i) => a! + i);
+      }),
+    )
+    .sort((a, b) => a - b);
 }
 
 function one(svg: string, className: string): Element {
@@ -91,7 +103,7 @@ describe('timelineSvg: nothing to draw', () => {
         intl: 'en-GB',
         timezone: 'UTC',
         title: 'T',
-        decision: { at: at('2024-01-01T10:00Z'), label: 'D' },
+        decisions: [{ at: at('2024-01-01T10:00Z'), label: 'D' }],
         events: [],
         eventsLabel: 'Events',
       }),
@@ -171,19 +183,22 @@ describe('timelineSvg: the seed story', () => {
   });
 
   it('draws the decision line between the planned and the actual end, across the rows', () => {
-    const line = one(svg, 'tl-decision');
-    expect(line.attrs.x1).toBe(line.attrs.x2);
-    const dx = n(line, 'x1');
+    const segments = elements(svg, 'tl-decision');
+    expect(segments.length).toBeGreaterThanOrEqual(1);
+    for (const line of segments) expect(line.attrs.x1).toBe(segments[0]!.attrs.x1);
+    for (const line of segments) expect(line.attrs.x2).toBe(segments[0]!.attrs.x1);
+    const dx = n(segments[0]!, 'x1');
     expect(dx).toBeGreaterThan(right(one(svg, 'tl-planned')));
     expect(dx).toBeLessThan(right(one(svg, 'tl-actual')));
     // 14:00 is six sevenths of the way from 08:00 to 15:00.
     const from = right(one(svg, 'tl-planned'));
     expect((dx - from) / (right(one(svg, 'tl-actual')) - from)).toBeCloseTo(6 / 7, 2);
-    expect(n(line, 'y1')).toBeLessThan(n(one(svg, 'tl-planned'), 'y'));
-    expect(n(line, 'y2')).toBeGreaterThan(n(elements(svg, 'tl-event')[0]!, 'cy'));
-    expect(line.attrs.stroke).toBe('#8a5a00');
-    expect(one(svg, 'tl-decision-label').text).toBe('Decision 14:00');
-    expect(one(svgId, 'tl-decision-label').text).toBe('Keputusan 14.00');
+    expect(Math.min(...segments.map((l) => n(l, 'y1')))).toBeLessThan(n(one(svg, 'tl-planned'), 'y'));
+    expect(Math.max(...segments.map((l) => n(l, 'y2')))).toBeGreaterThan(n(elements(svg, 'tl-event')[0]!, 'cy'));
+    expect(segments[0]!.attrs.stroke).toBe('#8a5a00');
+    // The picture spans two days, so the label says which.
+    expect(one(svg, 'tl-decision-label').text).toBe('Decision 12 Dec 14:00');
+    expect(one(svgId, 'tl-decision-label').text).toBe('Keputusan 12 Des 14.00');
   });
 
   it('labels ticks every three hours in local time, in order, with the day at midnight and at the start', () => {
@@ -223,7 +238,7 @@ describe('timelineSvg: the seed story', () => {
     const numbers = elements(svg, 'tl-event-number');
     expect(numbers.map((e) => e.text)).toEqual(['1', '2', '3']);
     // Event 3 is the decision at 14:00.
-    expect(n(numbers[2]!, 'x')).toBeCloseTo(n(one(svg, 'tl-decision'), 'x1'), 5);
+    expect(n(numbers[2]!, 'x')).toBeCloseTo(n(elements(svg, 'tl-decision')[0]!, 'x1'), 5);
   });
 });
 
@@ -291,7 +306,7 @@ describe('timelineSvg: escaping', () => {
     actual: { start: at('2015-12-11T19:00+07:00'), end: at('2015-12-12T15:00+07:00'), label: 'A & B' },
     outage: { start: at('2015-12-11T20:00+07:00'), end: at('2015-12-11T23:00+07:00'), label: '"quoted"' },
     overrunLabel: `O ${nasty}`,
-    decision: { at: at('2015-12-12T14:00+07:00'), label: `D ${nasty}` },
+    decisions: [{ at: at('2015-12-12T14:00+07:00'), label: `D ${nasty}` }],
     eventsLabel: `E < & >\u0000\u0007`,
   });
 
@@ -370,7 +385,7 @@ describe('timelineSvg: ticks in local time', () => {
     ]);
   });
 
-  it('steps in days over a long change, with a day label at every midnight', () => {
+  it('steps in days over a long change, with each date under its own day and no clock', () => {
     const svg = timelineSvg({
       intl: 'en-GB',
       timezone: 'UTC',
@@ -379,8 +394,41 @@ describe('timelineSvg: ticks in local time', () => {
       events: [],
       eventsLabel: 'Events',
     });
-    expect(elements(svg, 'tl-tick').map((t) => t.text)).toEqual(['00:00', '00:00', '00:00', '00:00', '00:00']);
-    expect(elements(svg, 'tl-day').map((d) => d.text)).toEqual(['Tue 27 Feb', 'Wed 28 Feb', 'Thu 29 Feb', 'Fri 1 Mar', 'Sat 2 Mar']);
+    expect(elements(svg, 'tl-tick')).toEqual([]);
+    const days = elements(svg, 'tl-day').sort((a, b) => n(a, 'x') - n(b, 'x'));
+    expect(days.map((d) => d.text)).toEqual(['Mon 26 Feb', 'Tue 27 Feb', 'Wed 28 Feb', 'Thu 29 Feb', 'Fri 1 Mar', 'Sat 2 Mar']);
+    // A whole day's label stands halfway between its midnights.
+    const marks = [...svg.matchAll(/<line x1="([\d.]+)" y1="[\d.]+" x2="\1" y2="[\d.]+" stroke="#8c959f"/g)].map((m) => Number(m[1]));
+    expect(n(days[1]!, 'x')).toBeCloseTo((marks[0]! + marks[1]!) / 2, 1);
+  });
+
+  it('steps in weeks over a month, from Mondays', () => {
+    const svg = timelineSvg({
+      intl: 'en-GB',
+      timezone: 'Asia/Jakarta',
+      title: 'T',
+      outage: { start: at('2024-03-01T10:00+07:00'), end: at('2024-03-30T10:00+07:00'), label: 'Incident' },
+      events: [],
+      eventsLabel: 'Events',
+    });
+    expect(elements(svg, 'tl-tick')).toEqual([]);
+    // The first day, 1 March, would touch 4 March: the Mondays win.
+    expect(elements(svg, 'tl-day').map((d) => d.text)).toEqual(['Mon 4 Mar', 'Mon 11 Mar', 'Mon 18 Mar', 'Mon 25 Mar']);
+  });
+
+  it('does not repeat 00:00 under every day of a picture over several days', () => {
+    const svg = timelineSvg({
+      intl: 'en-GB',
+      timezone: 'UTC',
+      title: 'T',
+      outage: { start: at('2024-03-01T10:00Z'), end: at('2024-03-04T02:00Z'), label: 'Incident' },
+      events: [],
+      eventsLabel: 'Events',
+    });
+    // Every twelve hours: the noons carry a clock, the midnights only their date.
+    expect(elements(svg, 'tl-tick').map((t) => t.text)).toEqual(['12:00', '12:00', '12:00']);
+    const days = elements(svg, 'tl-day').sort((a, b) => n(a, 'x') - n(b, 'x'));
+    expect(days.map((d) => d.text)).toEqual(['Fri 1 Mar', 'Sat 2 Mar', 'Sun 3 Mar', 'Mon 4 Mar']);
   });
 
   const zones = ['UTC', 'Asia/Jakarta', 'Europe/Amsterdam', 'America/New_York', 'Asia/Kolkata', 'Australia/Adelaide'];
@@ -458,17 +506,11 @@ describe('timelineSvg: event markers', () => {
     expect(new Set(circles.map((c) => c.attrs.cy)).size).toBe(3);
   });
 
-  it('numbers at most twenty events, spread over the list, and ticks all of them', () => {
+  it('numbers every one of thirty events, and ticks all of them', () => {
     const times = Array.from({ length: 30 }, (_, i) => base + i * 20 * 60_000);
     const svg = timelineSvg(input(times));
-    const numbers = elements(svg, 'tl-event-number').map((e) => Number(e.text));
-    expect(numbers.length).toBeLessThanOrEqual(20);
-    expect(numbers.length).toBeGreaterThanOrEqual(18);
-    expect(numbers).toContain(1);
-    expect(numbers).toContain(30);
+    expect(numbersDrawn(svg)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
     expect(elements(svg, 'tl-event-tick')).toHaveLength(30);
-    // Only numbers, never event text, appear on the markers.
-    for (const k of numbers) expect(k).toBeGreaterThanOrEqual(1);
   });
 
   it('keeps a numbered marker on the same x as its tick', () => {
@@ -482,19 +524,23 @@ describe('timelineSvg: event markers', () => {
 describe('timelineSvg: labels near the edges', () => {
   it('anchors a decision label at the right edge to its end', () => {
     const svg = timelineSvg(
-      seed('en-GB', { decision: { at: at('2015-12-12T15:00+07:00'), label: 'Decision to roll back taken at 15:00 by the change board' } }),
+      seed('en-GB', { decisions: [{ at: at('2015-12-12T15:00+07:00'), label: 'Decision to roll back taken by the change board' }] }),
     );
     const label = one(svg, 'tl-decision-label');
     expect(label.attrs['text-anchor']).toBe('end');
     expect(n(label, 'x')).toBeLessThanOrEqual(714);
+    expect(n(label, 'x')).toBeLessThan(n(elements(svg, 'tl-decision')[0]!, 'x1'));
+    expect(label.text).toBe('Decision to roll back taken by the change board 12 Dec 15:00');
   });
 
-  it('anchors a decision label near the left start to its start', () => {
-    const svg = timelineSvg(seed('en-GB', { decision: { at: at('2015-12-11T19:00+07:00'), label: 'A rather long decision label here' } }));
+  it('puts a decision label near the left start beside its line, like a flag', () => {
+    const svg = timelineSvg(
+      seed('en-GB', { decisions: [{ at: at('2015-12-11T19:00+07:00'), label: 'A rather long decision label here' }] }),
+    );
     const label = one(svg, 'tl-decision-label');
-    const dx = n(one(svg, 'tl-decision'), 'x1');
-    expect(['start', 'middle']).toContain(label.attrs['text-anchor']);
-    if (label.attrs['text-anchor'] === 'start') expect(n(label, 'x')).toBeLessThanOrEqual(dx);
+    const dx = n(elements(svg, 'tl-decision')[0]!, 'x1');
+    expect(label.attrs['text-anchor']).toBe('start');
+    expect(n(label, 'x')).toBeGreaterThan(dx);
     expect(n(label, 'x')).toBeGreaterThanOrEqual(6);
   });
 
