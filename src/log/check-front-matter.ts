@@ -51,7 +51,10 @@ export function checkFrontMatter(
   if (!result.success) {
     for (const issue of result.error.issues) {
       const name = issue.path.length > 0 ? issue.path.map((step) => clip(String(step), 40)).join('.') : 'front matter';
-      add(issue.path, 'error', `front-matter/${String(issue.path[0] ?? 'shape')}`, `${name}: ${issue.message}`);
+      // An unknown key inside a map is reported at that key, not at the map.
+      const unknownKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
+      const where = unknownKey === undefined ? issue.path : [...issue.path, unknownKey];
+      add(where, 'error', `front-matter/${String(issue.path[0] ?? 'shape')}`, `${name}: ${issue.message}`, unknownKey !== undefined);
     }
   }
   if (typeof data === 'object' && !Array.isArray(data)) {

@@ -13,7 +13,7 @@ export function frontMatterJsonSchema(): Record<string, unknown> {
   return {
     ...schema,
     $id: 'https://warta.invalid/schema/incident-log-v1.json',
-    title: 'warta incident log front matter (format v1)',
+    title: 'warta incident log front matter (format v1.1)',
     required: ['title', 'type', 'status'],
     allOf: [
       { if: { properties: { type: { const: 'incident' } } }, then: { properties: { status: { enum: [...incidentStatuses] } } } },

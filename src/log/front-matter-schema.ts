@@ -6,8 +6,12 @@ import { z } from 'zod';
  */
 
 const say = (expected: string) => ({
-  error: (issue: { input?: unknown }) =>
-    issue.input === undefined ? `missing; expected ${expected}` : `found ${describe(issue.input)}; expected ${expected}`,
+  error: (issue: { input?: unknown; code?: string; keys?: readonly string[] }) =>
+    issue.code === 'unrecognized_keys' && issue.keys
+      ? `found the unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => describe(key)).join(', ')}; expected ${expected}`
+      : issue.input === undefined
+        ? `missing; expected ${expected}`
+        : `found ${describe(issue.input)}; expected ${expected}`,
 });
 
 /** A short, safe description of a value for a message. */

@@ -20,7 +20,10 @@ const writingOrder = [
   'summary',
   'timeline',
   'impact',
+  'trigger',
   'root-cause',
+  'detection',
+  'resolution',
   'decision',
   'went-well',
   'went-wrong',
@@ -40,7 +43,7 @@ function yamlText(text: string): string {
 
 /**
  * The text of a new log: front matter with the required keys filled in and every other key of
- * format v1 as a commented example (so the file validates as it is and the author uncomments what
+ * format v1.1 as a commented example (so the file validates as it is and the author uncomments what
  * applies), then every known section heading in every language, primary language first, empty and
  * ready to write (an empty section is left out of the documents).
  */
@@ -71,6 +74,11 @@ export function scaffoldLog(options: ScaffoldOptions): string {
   hint('author: Your name, your role');
   hint('approvers:');
   hint('  - Name, role (signs the management report)');
+  if (incident) {
+    hint('commander: Who led the response');
+    hint('responders: [Who worked on it, Another team]');
+    hint('postmortem_owner: Who sees the actions through');
+  }
   hint('contacts:  # where users get help; a list, or a list per language');
   if (multi) {
     for (const lang of languages) {
@@ -84,34 +92,47 @@ export function scaffoldLog(options: ScaffoldOptions): string {
   hint('  - name: Payment API');
   hint('    impact: What its users noticed');
   if (incident) {
+    hint(`started: ${date}T08:50  # when the impact began (time to detect = detected - started)`);
     hint(`detected: ${date}T09:00`);
+    hint(`mitigated: ${date}T10:15  # when the impact stopped; the fix may come later`);
     hint(`resolved: ${date}T11:30`);
   } else {
     hint(`window: { start: ${date}T19:00, end: ${date}T23:00, actual_start: ${date}T19:00, actual_end: ${date}T23:30 }`);
   }
-  hint('decision:');
+  hint('decision:  # the main decision; more of them go under decisions:');
   hint('  outcome: proceed  # proceed · rollback · postpone · abort');
-  hint(`  at: ${date}T21:00`);
+  hint(`  at: ${date}T${incident ? '10:00' : '21:00'}`);
   hint('  by: Who decided');
   hint('  rationale: Why, in a sentence or two');
   hint('  alternatives:');
   hint('    - option: Another way considered');
   hint('      risk: Why it was not chosen');
+  hint('decisions:  # other decisions, each with its time');
+  hint(`  - at: ${date}T${incident ? '09:30' : '19:30'}`);
+  hint('    decision: What was decided, in words  # instead of, or next to, an outcome');
+  hint('    by: Who decided');
+  hint('    rationale: Why');
   if (!incident) hint(`rescheduled: { start: ${date}T19:00, end: ${date}T23:00 }  # the new window, when postponed`);
   hint('impact:');
   hint('  users: Who was affected, and how');
   hint('  downtime: PT30M  # an ISO 8601 duration, or text');
   hint('  data_loss: false  # true, false or text');
   hint('  summary: One or two sentences for management');
+  hint('  figures:  # the impact in numbers');
+  hint('    - label: Failed requests');
+  hint('      value: 18400');
+  hint('      unit: requests  # optional');
   hint('actions:');
   hint('  - title: What will be done');
   hint('    owner: Who does it');
   hint(`    due: ${date}`);
-  hint('    status: open  # open · done');
+  hint(`    status: open  # open · in-progress · done · wont-do; a done action may add done: ${date}`);
   hint('    priority: high  # critical · high · medium · low');
+  hint('    type: prevent  # detect · mitigate · prevent · process');
+  hint('    link: JIRA-123  # a tracker key or an https:// address');
   lines.push('tags: []  # e.g. [backup, database]: the archive groups lessons by tag');
   lines.push(`updated: ${date}  # when this log was last brought up to date`);
-  hint('Text fields can be one text (in the primary language) or a map per language, like title.');
+  hint('Text fields and names can be one text (in the primary language) or a map per language, like title.');
   lines.push('---', '');
 
   // A heading that names a section in more than one chosen language gets an explicit {lang=…}.

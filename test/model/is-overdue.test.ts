@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseLogTime } from '../../src/log/parse-log-time.js';
-import { isOverdue } from '../../src/model/is-overdue.js';
+import { isClosed, isOverdue } from '../../src/model/is-overdue.js';
 
 const at = (text: string) => parseLogTime(text, 'Asia/Jakarta');
 
@@ -18,5 +18,16 @@ describe('isOverdue', () => {
   it('never marks done actions or actions without a due date', () => {
     expect(isOverdue({ status: 'done', due: at('2000-01-01') }, Date.now())).toBe(false);
     expect(isOverdue({ status: 'open', due: undefined }, Date.now())).toBe(false);
+  });
+  it('treats done and wont-do as closed, open and in-progress as still to do', () => {
+    const due = at('2000-01-01');
+    expect(isOverdue({ status: 'wont-do', due }, Date.now())).toBe(false);
+    expect(isOverdue({ status: 'in-progress', due }, Date.now())).toBe(true);
+    expect(['open', 'in-progress', 'done', 'wont-do'].map((status) => isClosed({ status: status as 'open' }))).toEqual([
+      false,
+      false,
+      true,
+      true,
+    ]);
   });
 });
