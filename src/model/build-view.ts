@@ -1,11 +1,13 @@
 import type { Locale, Locales } from '../locale/types.js';
 import { knownSectionKeys } from '../locale/types.js';
 import type { IncidentLog, Localized, LogTime } from '../log/types.js';
-import { renderInline, renderMarkdown } from '../html/markdown.js';
+import { markdownToText, renderInline, renderMarkdown } from '../html/markdown.js';
+import { escapeXml } from '../html/escape-xml.js';
 import { formatDuration } from './format-duration.js';
-import { isOverdue } from './is-overdue.js';
+import { isClosed, isOverdue } from './is-overdue.js';
+import { phaseDurations } from './phase-durations.js';
 import { statusTone } from './status-tone.js';
-import { decisionRows, timelinePicture } from './timeline-picture.js';
+import { decisionRows, shortDay, timelinePicture } from './timeline-picture.js';
 import { formatTime, formatWindow, dayOf } from './format-time.js';
 
 /** The three documents warta makes from every log. */
@@ -72,18 +74,43 @@ export interface DocumentView {
   /** What the notice tells users: the announcement, else the summary and who is affected. */
   noticeHtml: string;
   impact: { usersHtml?: string; summaryHtml?: string; downtime?: string; dataLoss?: string };
-  decision?: {
-    outcome?: string;
-    outcomeLabel?: string;
-    at?: string;
-    by?: string;
-    rationaleHtml?: string;
-    alternatives: { optionHtml: string; riskHtml?: string }[];
-  };
+  /** The impact in numbers: label, the value in the language's digits, and its unit. */
+  figures: { label: string; value: string; unit?: string; amount: string }[];
+  /** Who led and worked on the incident: commander, responders, post-mortem owner. */
+  people: Fact[];
+  /** The main decision (see {@link IncidentLog.decision}), for the decision box. */
+  decision?: DecisionView;
+  /** Every decision, in the order they were taken; the lessons list them when there is more than one. */
+  decisions: DecisionView[];
   rescheduled?: { window: string };
-  actions: { titleHtml: string; owner?: string; due?: string; priority?: string; done: boolean; statusLabel: string; overdue: boolean }[];
+  actions: {
+    titleHtml: string;
+    owner?: string;
+    due?: string;
+    priority?: string;
+    /** True when the status is `done`. */
+    done: boolean;
+    /** True when the action is done or will not be done. */
+    closed: boolean;
+    status: string;
+    statusLabel: string;
+    /** The CSS class of the status pill: `state-done`, `state-overdue`, `state-open` or `state-closed`. */
+    statusClass: string;
+    overdue: boolean;
+    type?: string;
+    typeLabel?: string;
+    /** The tracker link as safe HTML: a link for http(s) URLs, text for a key such as JIRA-123. */
+    linkHtml?: string;
+    /** True when the link is an address (it may wrap anywhere); a key such as JIRA-123 stays on one line. */
+    linkIsUrl: boolean;
+    /** The day the action was completed. */
+    doneOn?: string;
+  }[];
+  /** True when any action has a type: the action table gets a column for it. */
+  actionTypes: boolean;
   openActions: number;
-  timeline: { number: number; date: string; time: string; textHtml: string; newDay: boolean; decision: boolean }[];
+  /** Rows of the timeline table; `day` (`Sat 26 Mar`) is set for an event given as a day, which has no `time`. */
+  timeline: { number: number; date: string; time: string; day?: string; textHtml: string; newDay: boolean; decision: boolean }[];
   /** The timeline picture (planned vs actual window, events, decision) as inline SVG, or ''. */
   timelineSvg: string;
   timelineHtml: string;
@@ -95,6 +122,20 @@ export interface DocumentView {
   labels: Record<string, string>;
   /** Page X of Y with placeholders `{page}` and `{pages}`. */
   pageOf: string;
+}
+
+/** One decision, worded for a document. */
+export interface DecisionView {
+  outcome?: string;
+  outcomeLabel?: string;
+  /** The decision in words (`Do not pay the ransom`), as safe HTML. */
+  textHtml?: string;
+  at?: string;
+  /** The time of day alone, for lists of decisions on one day. */
+  time?: string;
+  by?: string;
+  rationaleHtml?: string;
+  alternatives: { optionHtml: string; riskHtml?: string }[];
 }
 
 /** Options for {@link buildView}. */
@@ -130,18 +171,25 @@ export function buildView(log: IncidentLog, kind: DocumentKind, lang: string, op
     (log.noNewDate ? label('rescheduled.none') : undefined);
   fact('fact.planned', formatWindow(w?.start, w?.end, locale, zone), undefined, true);
   if (w?.actualStart || w?.actualEnd) fact('fact.actual', formatWindow(w.actualStart, w.actualEnd, locale, zone), undefined, true);
+  fact('fact.started', when(log.started));
   fact('fact.detected', when(log.detected));
+  fact('fact.mitigated', when(log.mitigated));
   fact('fact.resolved', when(log.resolved));
-  if (log.decision?.outcome) {
-    const at = log.decision.at ? ` · ${formatTime(log.decision.at, locale, zone, 'short')}` : '';
-    fact('fact.decision', `${label(`outcome.${log.decision.outcome}`)}${at}`, 'strong');
+  // The main decision: its outcome, else its words ("Do not pay the ransom").
+  const decided = log.decision?.outcome ? label(`outcome.${log.decision.outcome}`) : markdownToText(pick(log.decision?.text));
+  if (decided) {
+    const at = log.decision?.at ? ` · ${formatTime(log.decision.at, locale, zone, 'short')}` : '';
+    fact('fact.decision', `${decided}${at}`, 'strong', decided.length > 30);
   }
   fact('rescheduled.label', rescheduledWindow, 'info', true);
   if (w?.start && w.end) fact('fact.plannedDuration', formatDuration(w.end.epoch - w.start.epoch, locale));
   if (w?.actualStart && w.actualEnd) fact('fact.actualDuration', formatDuration(w.actualEnd.epoch - w.actualStart.epoch, locale));
   if (w?.end && w.actualEnd && w.actualEnd.epoch > w.end.epoch)
     fact('fact.overrun', formatDuration(w.actualEnd.epoch - w.end.epoch, locale), 'bad');
-  if (log.detected && log.resolved) fact('fact.timeToResolve', formatDuration(log.resolved.epoch - log.detected.epoch, locale));
+  const durations = phaseDurations(log);
+  if (durations.toDetectMs !== undefined) fact('fact.timeToDetect', formatDuration(durations.toDetectMs, locale));
+  if (durations.toMitigateMs !== undefined) fact('fact.timeToMitigate', formatDuration(durations.toMitigateMs, locale));
+  if (durations.toResolveMs !== undefined) fact('fact.timeToResolve', formatDuration(durations.toResolveMs, locale));
   const downtime = log.impact?.downtimeMs !== undefined ? formatDuration(log.impact.downtimeMs, locale) : pick(log.impact?.downtimeText);
   // Before a scheduled change happens, its downtime and data loss are expectations, and say so.
   const upcoming = log.status === 'scheduled';
@@ -194,6 +242,7 @@ export function buildView(log: IncidentLog, kind: DocumentKind, lang: string, op
       number: index + 1,
       date: formatTime(event.at, locale, zone, 'date'),
       time: formatTime(event.at, locale, zone, 'time'),
+      ...(event.at.dateOnly ? { day: shortDay(event.at, locale.intl, zone) } : {}),
       textHtml: renderInline(event.text),
       newDay,
       decision: decisionRowSet.has(index),
@@ -215,30 +264,60 @@ export function buildView(log: IncidentLog, kind: DocumentKind, lang: string, op
 
   const actions = log.actions.map((action) => {
     const overdue = isOverdue(action, now);
+    const closed = isClosed(action);
+    const statusKey = overdue ? 'overdue' : action.status;
+    const link = action.link ? linkHtml(action.link) : undefined;
     return {
       titleHtml: renderInline(pick(action.title)),
-      owner: action.owner,
+      owner: pick(action.ownerName) ?? action.owner,
       due: action.due ? formatTime(action.due, locale, zone, 'day') : undefined,
       priority: action.priority ? (labels[`priority.${action.priority.toLowerCase()}`] ?? action.priority) : undefined,
       done: action.status === 'done',
-      statusLabel: label(action.status === 'done' ? 'action.done' : overdue ? 'action.overdue' : 'action.open'),
+      closed,
+      status: action.status,
+      statusLabel: label(`action.${statusKey}`),
+      statusClass:
+        action.status === 'done' ? 'state-done' : action.status === 'wont-do' ? 'state-closed' : `state-${overdue ? 'overdue' : 'open'}`,
       overdue,
+      type: action.type,
+      typeLabel: action.type ? label(`action.type.${action.type}`) : undefined,
+      linkHtml: link,
+      linkIsUrl: link?.startsWith('<a ') ?? false,
+      doneOn: action.done ? formatTime(action.done, locale, zone, 'day') : undefined,
     };
   });
 
-  const decision = log.decision
-    ? {
-        outcome: log.decision.outcome,
-        outcomeLabel: log.decision.outcome ? label(`outcome.${log.decision.outcome}`) : undefined,
-        at: when(log.decision.at),
-        by: pick(log.decision.by),
-        rationaleHtml: renderInline(pick(log.decision.rationale)) || undefined,
-        alternatives: log.decision.alternatives.map((alt) => ({
-          optionHtml: renderInline(pick(alt.option)),
-          riskHtml: renderInline(pick(alt.risk)) || undefined,
-        })),
-      }
-    : undefined;
+  const decisionView = (d: NonNullable<IncidentLog['decision']>): DecisionView => ({
+    outcome: d.outcome,
+    outcomeLabel: d.outcome ? label(`outcome.${d.outcome}`) : undefined,
+    textHtml: renderInline(pick(d.text)) || undefined,
+    at: when(d.at),
+    time: d.at ? formatTime(d.at, locale, zone, 'short') : undefined,
+    by: pick(d.by),
+    rationaleHtml: renderInline(pick(d.rationale)) || undefined,
+    alternatives: d.alternatives.map((alt) => ({
+      optionHtml: renderInline(pick(alt.option)),
+      riskHtml: renderInline(pick(alt.risk)) || undefined,
+    })),
+  });
+  const decision = log.decision ? decisionView(log.decision) : undefined;
+
+  const people: Fact[] = [];
+  const person = (key: string, value: string | undefined, wide = false) => {
+    if (value) people.push({ label: label(key), value, ...(wide ? { wide } : {}) });
+  };
+  person('role.commander', pick(log.commander));
+  const responders = log.responders.map(pick).filter((name): name is string => Boolean(name));
+  if (responders.length > 0) person('role.responders', listFormat(locale.intl).format(responders), true);
+  person('role.postmortemOwner', pick(log.postmortemOwner));
+
+  const numbers = new Intl.NumberFormat(locale.intl, { maximumFractionDigits: 20 });
+  const figures = (log.impact?.figures ?? []).map((figure) => {
+    const value = numbers.format(figure.value);
+    const unit = pick(figure.unit);
+    // "85%", but "18,400 payments": a sign for a unit sits right after the number.
+    return { label: pick(figure.label) ?? '', value, unit, amount: unit ? `${value}${/^[%‰°]/.test(unit) ? '' : ' '}${unit}` : value };
+  });
 
   const usersHtml = renderInline(pick(log.impact?.users)) || undefined;
   const summaryHtml = sections.summary?.html ?? (log.impact?.summary ? `<p>${renderInline(pick(log.impact.summary))}</p>` : '');
@@ -251,10 +330,10 @@ export function buildView(log: IncidentLog, kind: DocumentKind, lang: string, op
     id: log.id,
     // Users read the notice: it carries the plain headline when the log has one.
     title: (kind === 'notice' ? pick(log.headline) : undefined) ?? pick(log.title) ?? log.id,
-    organization: log.organization,
+    organization: pick(log.organizationName) ?? log.organization,
     logo: options.logo,
-    author: log.author,
-    approvers: log.approvers,
+    author: pick(log.authorName) ?? log.author,
+    approvers: log.approvers.map((name, i) => pick(log.approverNames[i]) ?? name),
     type: log.type,
     typeLabel: label(`type.${log.type}`),
     planned: log.type !== 'incident',
@@ -277,10 +356,14 @@ export function buildView(log: IncidentLog, kind: DocumentKind, lang: string, op
       downtime,
       dataLoss,
     },
+    figures,
+    people,
     decision,
+    decisions: log.decisions.map(decisionView),
     rescheduled: rescheduledWindow ? { window: rescheduledWindow } : undefined,
     actions,
-    openActions: actions.filter((a) => !a.done).length,
+    actionTypes: actions.some((a) => a.type !== undefined),
+    openActions: actions.filter((a) => !a.closed).length,
     timeline,
     timelineHtml: timelineRest?.html ?? '',
     timelineSvg: picture,
@@ -291,4 +374,28 @@ export function buildView(log: IncidentLog, kind: DocumentKind, lang: string, op
     labels,
     pageOf: label('page.of'),
   };
+}
+
+const listFormats = new Map<string, Intl.ListFormat>();
+
+/** `A, B and C` in the words of the locale. */
+function listFormat(intl: string): Intl.ListFormat {
+  let found = listFormats.get(intl);
+  if (!found) {
+    found = new Intl.ListFormat(intl, { type: 'conjunction', style: 'long' });
+    listFormats.set(intl, found);
+  }
+  return found;
+}
+
+/** A tracker link as safe HTML: a link only for an http or https URL; a key (`JIRA-123`) or any other text stays text. */
+function linkHtml(link: string): string {
+  let url: URL | undefined;
+  try {
+    url = /^https?:\/\//i.test(link) ? new URL(link) : undefined;
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) return escapeXml(link);
+  return `<a class="url" href="${escapeXml(url.href)}" rel="noopener noreferrer nofollow">${escapeXml(link)}</a>`;
 }
