@@ -1,6 +1,7 @@
 import type { Locale } from '../locale/types.js';
 import type { LogTime, LogType, TimelineEvent, Window } from '../log/types.js';
 import { markdownToText } from '../html/markdown.js';
+import { cachedDateFormat } from '../locale/cached-date-format.js';
 import { timelineSvg, type TimelineBar } from '../html/timeline-svg.js';
 import { formatDuration } from './format-duration.js';
 import { dayOf } from './format-time.js';
@@ -116,6 +117,11 @@ export function timelinePicture(input: TimelinePictureInput): string {
     })),
     eventsLabel: label('timeline.event'),
   });
+}
+
+/** A day in the timeline table's time column, for an event given as a day: `Sat 26 Mar`, `Sab, 26 Mar`. */
+export function shortDay(time: Pick<LogTime, 'epoch'>, intl: string, zone: string): string {
+  return cachedDateFormat(intl, { weekday: 'short', day: 'numeric', month: 'short', timeZone: zone }).format(new Date(time.epoch));
 }
 
 /** Words an event uses when it records a decision, in the built-in languages. */

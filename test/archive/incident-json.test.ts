@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { buildArchive } from '../../src/archive/build-archive.js';
 import { toIncidentJson } from '../../src/archive/incident-json.js';
-import { loadText, logText } from '../helpers.js';
+import { loadText, locales, logText, tempDir } from '../helpers.js';
 import { loadV11 } from '../model/v11-log.js';
 
 describe('incidents.json: format v1.1', () => {
@@ -58,5 +61,26 @@ describe('incidents.json: format v1.1', () => {
       decisions: [],
       impact: null,
     });
+  });
+});
+
+describe('the archive and format v1.1 actions', () => {
+  it('lists open and in-progress actions as open, shows in progress, and writes every status to actions.csv', () => {
+    const { log } = loadV11();
+    const out = tempDir('warta-archive-v11-');
+    buildArchive({ logs: [log], outDir: out, locales, formats: [], docs: [], now: Date.UTC(2024, 2, 6) });
+    const page = readFileSync(join(out, 'actions.html'), 'utf8');
+    expect(page).toContain('Fix the pipeline');
+    expect(page).toContain('Write the runbook');
+    expect(page).toContain('<span class="state state-progress">In progress</span>');
+    // Done and wont-do are closed: not on the page of open actions.
+    expect(page).not.toContain('Add a latency alert');
+    expect(page).not.toContain('Roll back every service');
+    const csv = readFileSync(join(out, 'actions.csv'), 'utf8').split('\r\n');
+    const status = csv[0]?.split(',').indexOf('status') ?? -1;
+    expect(csv.slice(1, -1).map((row) => row.split(',')[status])).toEqual(['done', 'wont-do', 'open', 'in-progress']);
+    const incident = readFileSync(join(out, log.id, 'index.html'), 'utf8');
+    expect(incident).toContain('Communications and Informatics Agency');
+    expect(incident).toContain('In progress');
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LogTime, TimelineEvent } from '../../src/log/types.js';
 import { parseLogTime } from '../../src/log/parse-log-time.js';
-import { decisionRows, timelinePicture } from '../../src/model/timeline-picture.js';
+import { decisionRows, shortDay, timelinePicture } from '../../src/model/timeline-picture.js';
 import { locales } from '../helpers.js';
 
 const zone = 'Asia/Jakarta';
@@ -106,5 +106,12 @@ describe('timelinePicture', () => {
       events: [],
     });
     expect(svg).toBe('');
+  });
+});
+
+describe('shortDay', () => {
+  it('names a day without a time for the time column of the table', () => {
+    expect(shortDay(time('2022-03-26'), 'en-GB', zone)).toBe('Sat 26 Mar');
+    expect(shortDay(time('2022-03-26'), 'id-ID', zone)).toMatch(/^Sab,? 26 Mar$/);
   });
 });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildView } from '../../src/model/build-view.js';
+import { knownSectionKeys } from '../../src/locale/types.js';
+import { buildView, documentKinds } from '../../src/model/build-view.js';
 import { loadTemplates } from '../../src/render/load-templates.js';
 import { renderPage } from '../../src/render/render-page.js';
-import { locales } from '../helpers.js';
+import { loadText, locales, logText } from '../helpers.js';
 import { loadV11 } from '../model/v11-log.js';
 
 const templates = loadTemplates();
@@ -130,5 +131,14 @@ describe('format v1.1 in the rendered documents', () => {
       expect(table).toContain('javascript:alert(1)');
       expectClean(html, text);
     }
+  });
+
+  it('shows every known section in at least one document: no content disappears', () => {
+    const en = locales.get('en');
+    const body = knownSectionKeys.map((key) => `## ${en?.sections[key]?.[0] ?? key}\n\nMarker ${key} text.\n`).join('\n');
+    const { log } = loadText(logText('title: T\ntype: incident\nstatus: resolved\nresolved: 2024-03-05T16:42', body));
+    if (!log) throw new Error('the log does not validate');
+    const pages = documentKinds.map((kind) => renderPage(templates, kind, [buildView(log, kind, 'en', { locales, now })])).join('\n');
+    for (const key of knownSectionKeys) expect(pages, key).toContain(`Marker ${key} text.`);
   });
 });
