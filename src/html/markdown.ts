@@ -21,8 +21,49 @@ md.renderer.rules.image = (tokens, idx) => {
 
 const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
 md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
-  tokens[idx]?.attrSet('rel', 'noopener noreferrer nofollow');
+  const token = tokens[idx];
+  token?.attrSet('rel', 'noopener noreferrer nofollow');
+  // A link that shows its own address (a bare domain, <https://…>, [x.com](https://x.com)) is marked,
+  // so print does not repeat the address after it.
+  if (token && showsItsAddress(tokens, idx)) token.attrSet('class', 'url');
   return defaultLinkOpen(tokens, idx, options, env, self);
+};
+
+/** True when the link's text is its address, give or take the scheme, `www.` and a closing slash. */
+function showsItsAddress(
+  tokens: { type: string; content: string; markup: string; attrGet(name: string): string | null }[],
+  idx: number,
+): boolean {
+  const open = tokens[idx];
+  if (!open) return false;
+  if (open.markup === 'linkify' || open.markup === 'autolink') return true;
+  let text = '';
+  for (let i = idx + 1; i < tokens.length && tokens[i]?.type !== 'link_close'; i++) text += tokens[i]?.content ?? '';
+  const bare = (address: string) =>
+    address
+      .trim()
+      .toLowerCase()
+      .replace(/^(https?:\/\/|mailto:)/, '')
+      .replace(/^www\./, '')
+      .replace(/\/+$/, '');
+  return text.trim() !== '' && bare(text) === bare(open.attrGet('href') ?? '');
+}
+
+// Inline code breaks between words and after a slash, never at a hyphen inside a token (`C-0000123*.sys`
+// is not split into `C-` and `0000123*.sys`): each part of a token that holds a hyphen is kept on one
+// line, unless it is too long to fit one.
+md.renderer.rules.code_inline = (tokens, idx, _options, _env, self) => {
+  const token = tokens[idx];
+  if (!token) return '';
+  const html = token.content
+    .split(/(\s+)/)
+    .flatMap((word) => word.split(/(?<=\/)/))
+    .map((part) => {
+      const text = md.utils.escapeHtml(part);
+      return part.includes('-') && part.length <= 48 ? `<span class="nobr">${text}</span>` : text;
+    })
+    .join('');
+  return `<code${self.renderAttrs(token)}>${html}</code>`;
 };
 
 // Tables get a wrapper so they can scroll on a phone instead of breaking the layout.

@@ -63,9 +63,13 @@ const launchArgs = [
 
 const escape = escapeXml;
 
-/** Style of the running header and footer; they sit in the page margins, so they are indented like the text. */
+/**
+ * Style of the running header and footer; they sit in the page margins, so they are indented like
+ * the text. The padding is inside the width (border-box): otherwise the line is the page's width plus
+ * both margins, and a long title runs past the page edge, cut mid-word before its ellipsis shows.
+ */
 const chrome = (job: PdfJob) =>
-  `font-family: "Source Sans 3", "Noto Sans", "Liberation Sans", "DejaVu Sans", sans-serif; font-size: 7.5pt; color: #5b6775; width: 100%; padding: 0 ${job.margin?.right ?? '16mm'} 0 ${job.margin?.left ?? '16mm'}; display: flex; justify-content: space-between; gap: 8mm;`;
+  `font-family: "Source Sans 3", "Noto Sans", "Liberation Sans", "DejaVu Sans", sans-serif; font-size: 7.5pt; color: #5b6775; box-sizing: border-box; width: 100%; padding: 0 ${job.margin?.right ?? '16mm'} 0 ${job.margin?.left ?? '16mm'}; display: flex; justify-content: space-between; gap: 8mm;`;
 
 /** A header part stays on one line, cut with an ellipsis, however long the title. */
 const clipped = 'flex: 1 1 0; min-width: 0; white-space: nowrap; overflow: hidden; text-overflow: ellipsis';
@@ -80,7 +84,7 @@ export function headerFooter(job: PdfJob): { headerTemplate: string; footerTempl
     .join('');
   return {
     headerTemplate: `<div style='${chrome(job)}'><span style="${clipped};flex:0 1 auto">${escape(job.headerLeft)}</span>${job.headerRight ? `<span style="${clipped};text-align:right">${escape(job.headerRight)}</span>` : ''}</div>`,
-    footerTemplate: `<div style='${chrome(job)}'><span>${escape(job.footerLeft)}</span><span style="white-space:nowrap">${pageOf}</span></div>`,
+    footerTemplate: `<div style='${chrome(job)}'><span style="${clipped}">${escape(job.footerLeft)}</span><span style="white-space:nowrap">${pageOf}</span></div>`,
   };
 }
 

@@ -236,8 +236,8 @@ Some users cannot sign in to the app.
 
 /** A title of 200 characters, and an organization long enough to share the running header with it. */
 export const longTitle = {
-  en: 'Scheduled maintenance of the core banking platform, the payment gateway, the card authorisation hosts and the customer relationship database in the primary and secondary data centres, spread over two weekends',
-  id: 'Pemeliharaan terjadwal platform core banking, payment gateway, host otorisasi kartu dan basis data hubungan nasabah di pusat data utama dan cadangan, yang dibagi dalam dua akhir pekan berturut-turut ya',
+  en: 'Scheduled maintenance of the core banking platform, the payment gateway, the card authorisation hosts and the customer relationship database in the primary and secondary data centres, over 2 weekends.',
+  id: 'Pemeliharaan terjadwal platform core banking, payment gateway, host otorisasi kartu dan basis data hubungan nasabah di pusat data utama dan cadangan, yang dibagi dalam dua akhir pekan, berturut-turut.',
 };
 
 function longTitleLog(): string {
@@ -279,15 +279,21 @@ Berkas driver \`C-0000123*.sys\` dan kunci \`payment-gateway.timeout-ms\` diubah
 }
 
 /**
- * A notice whose announcement fills page one up to about the room its contacts block needs: `lines`
- * paragraphs of announcement move the contacts towards the page end.
+ * A notice whose announcement moves its contacts block down page one: `paragraphs` one-line
+ * paragraphs (about 23 pt each) and a last paragraph of `lines` more lines (about 15 pt each), so a
+ * sweep over both puts the block at every height near the end of the page.
  */
-export function fullNotice(lines: number): string {
-  const para = (i: number, id: boolean) =>
+export function fullNotice(paragraphs: number, lines = 0): string {
+  const point = (i: number, id: boolean) =>
+    id ? `Butir ${i + 1}: layanan tidak tersedia.` : `Point ${i + 1}: the service is unavailable.`;
+  const sentence = (id: boolean) =>
     id
-      ? `Paragraf ${i + 1}: layanan perbankan internet tidak tersedia selama pemeliharaan. Transaksi terjadwal tetap diproses setelah layanan kembali.`
-      : `Paragraph ${i + 1}: internet banking is unavailable during the maintenance. Scheduled transactions are processed once the service is back.`;
-  const body = (id: boolean) => Array.from({ length: lines }, (_, i) => para(i, id)).join('\n\n');
+      ? 'Transaksi terjadwal tetap diproses setelah layanan kembali, tanpa perlu diulang oleh nasabah sendiri.'
+      : 'Scheduled transactions are processed once the service is back, without customers having to repeat them.';
+  const body = (id: boolean) =>
+    [...Array.from({ length: paragraphs }, (_, i) => point(i, id)), Array.from({ length: lines + 1 }, () => sentence(id)).join(' ')].join(
+      '\n\n',
+    );
   return `---
 title:
   en: Internet banking maintenance

@@ -178,7 +178,8 @@ const fragmentTags: Record<string, readonly string[]> = {
   h4: [],
   h5: [],
   h6: [],
-  a: ['href', 'title', 'rel'],
+  // class="url" marks a link whose text is its address (print leaves the address out after it).
+  a: ['href', 'title', 'rel', 'class'],
   span: ['class'],
   div: ['class'],
   table: [],
@@ -201,6 +202,7 @@ export function expectSafeFragment(html: string, where = 'fragment'): void {
       expect(allowed, `${where}: <${tag.name} ${name}>`).toContain(name);
       if (name === 'href') expect(value, `${where}: href`).toMatch(safeHref);
       if (name === 'rel') expect(value).toBe('noopener noreferrer nofollow');
+      if (tag.name === 'a' && name === 'class') expect(value).toBe('url');
       if (name === 'style') expect(value).toMatch(/^text-align:(?:left|right|center)$/);
     }
   }

@@ -6,8 +6,9 @@
  *   vbscript:, data:, file:, protocol-relative //host) leaves the Markdown as text.
  * - Images are never loaded: an image becomes its alt text in brackets and, for http(s), its
  *   address as text.
- * - The only attributes are href/title/rel on links, class on warta's own wrappers, start on
- *   ordered lists and text-align styles on table cells.
+ * - The only attributes are href/title/rel on links (and class="url" on a link that shows its own
+ *   address), class on warta's own wrappers, start on ordered lists and text-align styles on
+ *   table cells.
  * Each case is checked on the HTML of renderMarkdown (sections) and renderInline (front-matter
  * values), and on the plain text made from it for the .txt notice and the e-mail.
  */
@@ -120,13 +121,13 @@ const cases: Case[] = [
   {
     name: 'allowed: autolink',
     markdown: '<https://status.example.com>',
-    html: '<a href="https://status.example.com" rel="noopener noreferrer nofollow">https://status.example.com</a>',
+    html: '<a href="https://status.example.com" rel="noopener noreferrer nofollow" class="url">https://status.example.com</a>',
     text: 'https://status.example.com',
   },
   {
     name: 'allowed: bare address',
     markdown: 'see www.example.com',
-    html: 'see <a href="http://www.example.com" rel="noopener noreferrer nofollow">www.example.com</a>',
+    html: 'see <a href="http://www.example.com" rel="noopener noreferrer nofollow" class="url">www.example.com</a>',
     text: 'see www.example.com',
   },
   {
