@@ -178,7 +178,8 @@ function pdfJob(log: IncidentLog, html: string, views: readonly DocumentView[]):
   const title = views.length > 1 ? '' : first.title;
   return {
     html,
-    headerLeft: [log.organization, kindLabel].filter(Boolean).join(' · '),
+    // The organization in the document's own language; a document in several languages keeps the primary one.
+    headerLeft: [views.length > 1 ? log.organization : first.organization, kindLabel].filter(Boolean).join(' · '),
     headerRight: title,
     footerLeft: log.id,
     pageOf: views.map((v) => v.pageOf).join(' · '),

@@ -3,7 +3,7 @@ import { knownSectionKeys } from '../locale/types.js';
 import type { IncidentLog, Localized, LogTime } from '../log/types.js';
 import { markdownToText, renderInline, renderMarkdown } from '../html/markdown.js';
 import { escapeXml } from '../html/escape-xml.js';
-import { formatDuration } from './format-duration.js';
+import { formatDuration, formatSpan } from './format-duration.js';
 import { isClosed, isOverdue } from './is-overdue.js';
 import { phaseDurations } from './phase-durations.js';
 import { statusTone } from './status-tone.js';
@@ -182,14 +182,17 @@ export function buildView(log: IncidentLog, kind: DocumentKind, lang: string, op
     fact('fact.decision', `${decided}${at}`, 'strong', decided.length > 30);
   }
   fact('rescheduled.label', rescheduledWindow, 'info', true);
-  if (w?.start && w.end) fact('fact.plannedDuration', formatDuration(w.end.epoch - w.start.epoch, locale));
-  if (w?.actualStart && w.actualEnd) fact('fact.actualDuration', formatDuration(w.actualEnd.epoch - w.actualStart.epoch, locale));
+  if (w?.start && w.end) fact('fact.plannedDuration', formatSpan(w.end.epoch - w.start.epoch, [w.start, w.end], locale));
+  if (w?.actualStart && w.actualEnd)
+    fact('fact.actualDuration', formatSpan(w.actualEnd.epoch - w.actualStart.epoch, [w.actualStart, w.actualEnd], locale));
   if (w?.end && w.actualEnd && w.actualEnd.epoch > w.end.epoch)
-    fact('fact.overrun', formatDuration(w.actualEnd.epoch - w.end.epoch, locale), 'bad');
+    fact('fact.overrun', formatSpan(w.actualEnd.epoch - w.end.epoch, [w.end, w.actualEnd], locale), 'bad');
   const durations = phaseDurations(log);
-  if (durations.toDetectMs !== undefined) fact('fact.timeToDetect', formatDuration(durations.toDetectMs, locale));
-  if (durations.toMitigateMs !== undefined) fact('fact.timeToMitigate', formatDuration(durations.toMitigateMs, locale));
-  if (durations.toResolveMs !== undefined) fact('fact.timeToResolve', formatDuration(durations.toResolveMs, locale));
+  if (durations.toDetectMs !== undefined) fact('fact.timeToDetect', formatSpan(durations.toDetectMs, [log.started, log.detected], locale));
+  if (durations.toMitigateMs !== undefined)
+    fact('fact.timeToMitigate', formatSpan(durations.toMitigateMs, [log.started ?? log.detected, log.mitigated], locale));
+  if (durations.toResolveMs !== undefined)
+    fact('fact.timeToResolve', formatSpan(durations.toResolveMs, [log.started ?? log.detected, log.resolved], locale));
   const downtime = log.impact?.downtimeMs !== undefined ? formatDuration(log.impact.downtimeMs, locale) : pick(log.impact?.downtimeText);
   // Before a scheduled change happens, its downtime and data loss are expectations, and say so.
   const upcoming = log.status === 'scheduled';

@@ -39,3 +39,13 @@ export function formatDuration(ms: number, locale: Locale): string {
   if (parts.length === 0) return unit(Math.round(Math.abs(ms) / 1000), total === 0 && ms !== 0 ? 'second' : 'minute');
   return listFormat(locale.intl).format(parts);
 }
+
+/**
+ * The duration between two times of a log in words. When either end is a day without a time
+ * (`resolved: 2023-05-11`), the span is only known to the day, so it is given in whole days
+ * (at least one) instead of hours counted to a midnight nobody wrote.
+ */
+export function formatSpan(ms: number, ends: readonly ({ dateOnly: boolean } | undefined)[], locale: Locale): string {
+  if (!ends.some((end) => end?.dateOnly)) return formatDuration(ms, locale);
+  return formatDuration(Math.max(1, Math.round(Math.abs(ms) / 86_400_000)) * 86_400_000, locale);
+}

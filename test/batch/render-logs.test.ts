@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderLogs, type RenderOptions } from '../../src/batch/render-logs.js';
 import type { PdfJob, PdfPrinter } from '../../src/pdf/pdf-printer.js';
-import { tempDir } from '../helpers.js';
+import { logText, tempDir, tempFiles } from '../helpers.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const fixtures = resolve(root, 'test/fixtures');
@@ -152,5 +152,40 @@ describe('renderLogs: failures and interruptions', () => {
     expect(summary.interrupted).toBe(true);
     expect(printed).toBe(2);
     expect(summary.written.length).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('renderLogs: the PDF running header', () => {
+  it("names the organization in each document's own language; a document in several languages keeps the primary one", async () => {
+    const dir = tempFiles({
+      'bank.md': logText(
+        'title: { id: Gangguan, en: Outage }\ntype: incident\nstatus: investigating\nlanguages: [id, en]\norganization: { id: Bank Contoh, en: Example Bank }',
+        '## Ringkasan\n\nTerganggu.\n\n## Summary\n\nDown.\n',
+      ),
+    });
+    const headers = new Map<string, string>();
+    const launchPrinter = async (): Promise<PdfPrinter> => ({
+      concurrency: 1,
+      launches: 1,
+      print: async (job) => {
+        headers.set(job.headerLeft, job.pageOf);
+        return new TextEncoder().encode('%PDF-1.4\n%%EOF');
+      },
+      close: async () => undefined,
+    });
+    await renderLogs({
+      files: [join(dir, 'bank.md')],
+      outDir: join(dir, 'out'),
+      formats: ['pdf'],
+      docs: ['report', 'notice'],
+      launchPrinter,
+    });
+    expect([...headers.keys()].sort()).toEqual([
+      'Bank Contoh · Laporan manajemen',
+      'Bank Contoh · Pemberitahuan kepada pengguna',
+      'Bank Contoh · Pemberitahuan kepada pengguna / Notice to users',
+      'Example Bank · Management report',
+      'Example Bank · Notice to users',
+    ]);
   });
 });

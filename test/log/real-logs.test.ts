@@ -51,3 +51,19 @@ describe('real post-mortems', () => {
     ]);
   });
 });
+
+describe('durations to a day without a time', () => {
+  it('are whole days: BSI resolved on 11 May, detected 8 May 06:00, took 3 days (not "2 days and 18 hours")', () => {
+    const { log } = read('2023-05-08-bsi-layanan-terganggu.md');
+    const en = buildView(log!, 'report', 'en', { locales, now: 0 });
+    const id = buildView(log!, 'report', 'id', { locales, now: 0 });
+    expect(en.facts.find((f) => f.label === 'Time to resolve')?.value).toBe('3 days');
+    expect(id.facts.find((f) => f.label === 'Waktu penanganan')?.value).toBe('3 hari');
+  });
+
+  it('stay exact to the minute when both ends have a time (Optus: 13 hours and 25 minutes)', () => {
+    const { log } = read('2023-11-08-optus-network-outage.md');
+    const en = buildView(log!, 'report', 'en', { locales, now: 0 });
+    expect(en.facts.find((f) => f.label === 'Time to resolve')?.value).toBe('13 hours and 25 minutes');
+  });
+});
