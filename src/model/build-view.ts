@@ -207,9 +207,22 @@ export function buildView(log: IncidentLog, kind: DocumentKind, lang: string, op
   const whenFact = (key: string, value: string | undefined) => {
     if (value) noticeWhen.push({ label: label(key), value });
   };
-  // Detection and resolution times are the team's clock; users read the times in the announcement.
-  if (log.type !== 'incident') whenFact('fact.planned', formatWindow(w?.start, w?.end, locale, zone));
-  whenFact('rescheduled.label', rescheduledWindow);
+  // What users ask: when did it start and end (or is it still going on); for planned work the
+  // window, what really happened, when it was called off, and when it happens next.
+  if (log.type === 'incident') {
+    const began = log.started ?? log.detected;
+    whenFact('when.started', when(began));
+    if (log.resolved) whenFact('when.ended', when(log.resolved));
+    else if (began) whenFact('when.status', label('when.ongoing'));
+    if (began && log.resolved) whenFact('when.duration', formatSpan(log.resolved.epoch - began.epoch, [began, log.resolved], locale));
+  } else {
+    whenFact('fact.planned', formatWindow(w?.start, w?.end, locale, zone));
+    if (w?.actualStart || w?.actualEnd) whenFact('fact.actual', formatWindow(w.actualStart, w.actualEnd, locale, zone));
+    const calledOff = log.status === 'postponed' || log.status === 'rolled-back' || log.status === 'cancelled';
+    if (calledOff) whenFact(`when.${log.status}`, when(log.decision?.at));
+    const awaitsNewDate = log.status === 'postponed' || log.status === 'rolled-back';
+    whenFact('rescheduled.label', rescheduledWindow ?? (awaitsNewDate ? label('rescheduled.none') : undefined));
+  }
   if (log.impact?.downtimeMs !== 0) whenFact(upcoming ? 'fact.expectedDowntime' : 'fact.downtime', downtime);
 
   const section = (key: string, markdown?: { text: Record<string, { heading: string; markdown: string }> }): SectionView | undefined => {

@@ -57,7 +57,7 @@ describe('buildView', () => {
     expect(before.actions[0]?.overdue).toBe(false);
   });
 
-  it('shows the time to resolve of an incident, and only the downtime in its notice', () => {
+  it('shows the time to resolve of an incident, and in its notice when it started and ended', () => {
     const log = load(
       'title: Outage\ntype: incident\nstatus: resolved\ntimezone: Europe/Amsterdam\ndetected: 2024-03-05T14:02\nresolved: 2024-03-05T16:42\nimpact: { downtime: PT2H18M }',
     );
@@ -65,8 +65,39 @@ describe('buildView', () => {
     expect(report.facts.find((f) => f.label === 'Time to resolve')?.value).toBe('2 hours and 40 minutes');
     expect(report.facts.find((f) => f.label === 'Downtime')?.value).toBe('2 hours and 18 minutes');
     const notice = buildView(log, 'notice', 'en', { locales });
-    // Detection and resolution are the team's clock; the announcement gives users their times.
-    expect(notice.when.map((f) => f.label)).toEqual(['Downtime']);
+    // Users ask when it started, when it ended and for how long: never a downtime alone (issue 11).
+    expect(notice.when.map((f) => `${f.label}: ${f.value}`)).toEqual([
+      'Started: Tuesday, 5 March 2024 at 14:02 CET',
+      'Ended: Tuesday, 5 March 2024 at 16:42 CET',
+      'Duration: 2 hours and 40 minutes',
+      'Downtime: 2 hours and 18 minutes',
+    ]);
+  });
+
+  it.each([
+    [
+      'an ongoing incident',
+      'type: incident\nstatus: investigating\ndetected: 2024-03-05T14:02',
+      ['Started: Tuesday, 5 March 2024 at 14:02 CET', 'Status: Still ongoing; this notice will be updated'],
+    ],
+    [
+      'a rolled-back change with no new date',
+      'type: change\nstatus: rolled-back\nwindow: { start: 2024-03-05T22:00, end: 2024-03-06T02:00, actual_start: 2024-03-05T22:05, actual_end: 2024-03-05T23:23 }\ndecision: { outcome: rollback, at: 2024-03-05T23:10 }\nrescheduled: none',
+      [
+        'Planned window: Tuesday, 5 March 2024 at 22:00 – Wednesday, 6 March 2024 at 02:00 CET',
+        'Actual window: Tuesday, 5 March 2024 at 22:05 – 23:23 CET',
+        'Rolled back on: Tuesday, 5 March 2024 at 23:10 CET',
+        'New date: A new date will be announced.',
+      ],
+    ],
+    [
+      'a postponed change that says nothing of a new date',
+      'type: maintenance\nstatus: postponed\nwindow: { start: 2024-03-05T22:00, end: 2024-03-06T02:00 }',
+      ['Planned window: Tuesday, 5 March 2024 at 22:00 – Wednesday, 6 March 2024 at 02:00 CET', 'New date: A new date will be announced.'],
+    ],
+  ])('says when in the notice of %s', (_name, frontMatter, when) => {
+    const log = load(`title: X\ntimezone: Europe/Amsterdam\n${frontMatter}`);
+    expect(buildView(log, 'notice', 'en', { locales }).when.map((f) => `${f.label}: ${f.value}`)).toEqual(when);
   });
 
   it('renders section Markdown to HTML and says when a section fell back to another language', () => {
