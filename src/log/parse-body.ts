@@ -93,6 +93,7 @@ export function parseBody(body: string, bodyLine: number, languages: readonly st
   const customByLang = new Map<string, Section['text'][string][]>();
   const customOrder: string[] = [];
   let contextLang = primary;
+  const lastKnown = new Map<string, string>();
 
   const preambleEnd = headings[0]?.index ?? lines.length;
   const preamble = lines
@@ -137,7 +138,10 @@ export function parseBody(body: string, bodyLine: number, languages: readonly st
       });
     }
     contextLang = lang;
-    const text = { heading: title, markdown, line, markdownLine, ...(zone ? { zone } : {}) };
+    // A custom section remembers the known section it follows, so documents can keep the log's order.
+    const after = known ? undefined : (lastKnown.get(lang) ?? '');
+    if (known) lastKnown.set(lang, known.key);
+    const text = { heading: title, markdown, line, markdownLine, ...(zone ? { zone } : {}), ...(after !== undefined ? { after } : {}) };
     if (!known && title !== '') {
       const near = nearestHeading(normalize(title), aliasIndex);
       if (near)

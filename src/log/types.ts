@@ -110,6 +110,8 @@ export interface SectionText {
   markdownLine: number;
   /** The zone the heading names (`## Timeline (UTC)`): times under it without their own zone are in it. */
   zone?: string;
+  /** For a custom section: the known section it follows in the log (`''` when none does), to keep the log's order. */
+  after?: string;
 }
 
 /** A known section (summary, timeline, …) or a custom one, with its text per language. */

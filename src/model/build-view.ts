@@ -33,6 +33,8 @@ export interface SectionView {
   /** The language the text is really in (differs from the document's when it fell back). */
   lang: string;
   fallback: boolean;
+  /** For a custom section: the known section it follows in the log, `''` when it comes before every one. */
+  after?: string;
 }
 
 /**
@@ -116,6 +118,11 @@ export interface DocumentView {
   timelineHtml: string;
   sections: Partial<Record<string, SectionView>>;
   customSections: SectionView[];
+  /**
+   * The custom sections by the known section they follow in the log (`''`: before every known
+   * one), so a template can keep the log's order: `{{#each (lookup customAfter "timeline")}}`.
+   */
+  customAfter: Record<string, SectionView[]>;
   contacts: string[];
   tags: string[];
   /** Every label of the locale, by key (`labels.[fact.status]`). */
@@ -225,7 +232,10 @@ export function buildView(log: IncidentLog, kind: DocumentKind, lang: string, op
   }
   if (log.impact?.downtimeMs !== 0) whenFact(upcoming ? 'fact.expectedDowntime' : 'fact.downtime', downtime);
 
-  const section = (key: string, markdown?: { text: Record<string, { heading: string; markdown: string }> }): SectionView | undefined => {
+  const section = (
+    key: string,
+    markdown?: { text: Record<string, { heading: string; markdown: string; after?: string }> },
+  ): SectionView | undefined => {
     const source = markdown ?? log.sections[key];
     if (!source) return undefined;
     const own = source.text[lang];
@@ -238,6 +248,7 @@ export function buildView(log: IncidentLog, kind: DocumentKind, lang: string, op
       html: renderMarkdown(text.markdown),
       lang: textLang as string,
       fallback: !own,
+      ...(text.after !== undefined ? { after: text.after } : {}),
     };
   };
   const sections: Partial<Record<string, SectionView>> = {};
@@ -338,6 +349,9 @@ export function buildView(log: IncidentLog, kind: DocumentKind, lang: string, op
   const usersHtml = renderInline(pick(log.impact?.users)) || undefined;
   const summaryHtml = sections.summary?.html ?? (log.impact?.summary ? `<p>${renderInline(pick(log.impact.summary))}</p>` : '');
 
+  const customSections = log.customSections
+    .map((custom) => section('custom', custom))
+    .filter((view): view is SectionView => view !== undefined);
   return {
     lang,
     languageName: locale.name,
@@ -384,7 +398,8 @@ export function buildView(log: IncidentLog, kind: DocumentKind, lang: string, op
     timelineHtml: timelineRest?.html ?? '',
     timelineSvg: picture,
     sections,
-    customSections: log.customSections.map((custom) => section('custom', custom)).filter((view): view is SectionView => view !== undefined),
+    customSections,
+    customAfter: groupBy(customSections, (custom) => custom.after ?? ''),
     contacts: log.contacts[lang] ?? log.contacts[primary] ?? Object.values(log.contacts)[0] ?? [],
     tags: log.tags,
     labels,
@@ -414,4 +429,11 @@ function linkHtml(link: string): string {
   }
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) return escapeXml(link);
   return `<a class="url" href="${escapeXml(url.href)}" rel="noopener noreferrer nofollow">${escapeXml(link)}</a>`;
+}
+
+/** Items grouped by a key, in their order. */
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Record<string, T[]> {
+  const groups: Record<string, T[]> = {};
+  for (const item of items) (groups[keyOf(item)] ??= []).push(item);
+  return groups;
 }
