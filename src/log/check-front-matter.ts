@@ -93,7 +93,7 @@ export function checkFrontMatter(
       ['status'],
       'error',
       'front-matter/status',
-      `status: found ${describe(value.status)}${hint}; expected for a ${value.type} one of ${statuses.join(', ')}`,
+      `status: found ${describe(value.status)}${hint}; expected for ${value.type === 'incident' ? 'an' : 'a'} ${value.type} one of ${statuses.join(', ')}`,
     );
   }
   const timezone = value.timezone ?? defaults.timezone ?? 'UTC';

@@ -52,7 +52,7 @@ const cases: Case[] = [
     name: 'wrong status for type',
     args: ['validate', 'invalid/wrong-status.md'],
     exitCode: 1,
-    stdout: [/^invalid\/wrong-status\.md:4:9 error front-matter\/status .*expected for a incident one of investigating/m],
+    stdout: [/^invalid\/wrong-status\.md:4:9 error front-matter\/status .*expected for an incident one of investigating/m],
   },
   {
     name: 'no title',
