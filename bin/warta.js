@@ -2,15 +2,17 @@
 // The whole CLI lives in src/cli; this file only hands it the process.
 import { main } from '../dist/cli/main.js';
 
-// Ctrl-C or SIGTERM stops the run between documents: files written stay whole, Chromium is closed.
-// A second signal ends the process at once.
+// Ctrl-C, SIGTERM or SIGHUP (the terminal closed) stops the run between documents: files written
+// stay whole, Chromium is closed. A second signal ends the process at once.
 const controller = new AbortController();
+const exitCodes = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
 const stop = (signal) => {
-  if (controller.signal.aborted) process.exit(signal === 'SIGINT' ? 130 : 143);
+  // After a hangup the terminal is gone: what warta still prints must not fail the clean-up.
+  if (signal === 'SIGHUP') for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
+  if (controller.signal.aborted) process.exit(exitCodes[signal]);
   controller.abort();
 };
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+for (const signal of Object.keys(exitCodes)) process.on(signal, stop);
 
 process.exitCode = await main(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),

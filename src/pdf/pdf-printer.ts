@@ -1,7 +1,10 @@
-import { availableParallelism } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer';
 import { WartaError } from '../errors.js';
 import { findChromium } from './find-chromium.js';
+import { watchBrowser, type BrowserWatchdog } from './browser-watchdog.js';
 import { escapeXml } from '../html/escape-xml.js';
 
 /** One document to print. */
@@ -106,20 +109,46 @@ export async function launchPdfPrinter(options: PdfPrinterOptions = {}): Promise
   let launches = 0;
   let closed = false;
 
-  const launch = async (): Promise<Browser> => {
+  // Each browser gets its own profile folder and a watchdog started before it: once warta is done
+  // with the browser or dies, however (SIGKILL too), the watchdog kills what is left of it and removes
+  // the folder (see browser-watchdog.ts).
+  const profiles: { folder: string; watchdog?: BrowserWatchdog }[] = [];
+  /** Removes a profile folder whose browser is closed or never started, and lets its watchdog go. */
+  const forget = (profile: (typeof profiles)[number]) => {
+    profiles.splice(profiles.indexOf(profile), 1);
     try {
-      launches++;
-      return await puppeteer.launch({
+      rmSync(profile.folder, { recursive: true, force: true, maxRetries: 3 });
+    } catch {
+      // The watchdog tries again.
+    }
+    profile.watchdog?.release();
+  };
+  const launch = async (): Promise<Browser> => {
+    launches++;
+    let profile: (typeof profiles)[number] | undefined;
+    try {
+      const folder = mkdtempSync(join(tmpdir(), 'warta-chromium-'));
+      profile = { folder, watchdog: watchBrowser(folder) };
+      profiles.push(profile);
+      const launched = await puppeteer.launch({
         executablePath,
+        userDataDir: folder,
         headless: true,
         args: [...launchArgs, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
         // The CLI handles signals itself so it can remove temporary files before it exits.
         handleSIGINT: false,
         handleSIGTERM: false,
         handleSIGHUP: false,
+        // DevTools over a pipe instead of a port: Chromium ends when the pipe closes, so also when
+        // warta is killed (SIGKILL, the OOM killer), and no other local process can connect to it.
+        pipe: true,
         protocolTimeout: timeout * 2,
       });
+      const pid = launched.process()?.pid;
+      if (pid !== undefined) profile.watchdog?.started(pid);
+      return launched;
     } catch (error) {
+      if (profile) forget(profile);
       throw new WartaError('browser-failed', `Chromium at ${executablePath} would not start: ${(error as Error).message.split('\n')[0]}`, {
         cause: error,
       });
@@ -258,6 +287,7 @@ export async function launchPdfPrinter(options: PdfPrinterOptions = {}): Promise
       await Promise.race([b.close(), new Promise((resolve) => (timer = setTimeout(resolve, 5000)))]).catch(() => undefined);
       clearTimeout(timer);
       killNow();
+      for (const profile of [...profiles]) forget(profile);
     },
   };
 }
