@@ -13,6 +13,14 @@ import type { LoadResult } from '../../src/log/types.js';
 export const fuzzSeed = Number(process.env.WARTA_FUZZ_SEED ?? 20151211);
 const scale = Number(process.env.WARTA_FUZZ_SCALE ?? 1);
 
+/**
+ * A minimum count of cases that must get through (so a generator that produces only rejects
+ * fails), scaled down with the number of runs: the full count at scale 1 and above.
+ */
+export function atLeastScaled(count: number): number {
+  return Math.floor(count * Math.min(1, scale));
+}
+
 /** fast-check parameters: the fixed seed (printed with any counterexample) and a scaled number of runs. */
 export function fuzzParams(numRuns: number): fc.Parameters<unknown> {
   return { seed: fuzzSeed, numRuns: Math.max(1, Math.round(numRuns * scale)) };

@@ -24,6 +24,7 @@ import {
   seedLogs,
   textVariant,
   validishFrontMatter,
+  atLeastScaled,
 } from './arbitraries.js';
 
 const dir = tempDir('warta-fuzz-cli-');
@@ -105,6 +106,6 @@ describe('fuzz: warta validate and render (in-process)', () => {
       }),
       fuzzParams(25),
     );
-    expect(rendered).toBeGreaterThan(5);
+    expect(rendered).toBeGreaterThan(atLeastScaled(5));
   });
 });
