@@ -2,7 +2,7 @@
  * What can stop a whole run (not one log). Every layer throws these; only `src/cli/` turns a code
  * into an exit code, and the API lets them through to the caller.
  */
-export const errorCodes = ['usage', 'no-browser', 'browser-failed', 'templates', 'internal'] as const;
+export const errorCodes = ['usage', 'no-browser', 'browser-failed', 'templates', 'output-locked', 'internal'] as const;
 
 /** Why a {@link WartaError} stopped the run. */
 export type WartaErrorCode = (typeof errorCodes)[number];

@@ -6,6 +6,7 @@ import { loadLocales } from '../locale/load-locales.js';
 import type { Finding, IncidentLog } from '../log/types.js';
 import type { DocumentKind } from '../model/build-view.js';
 import { createViewStore } from '../model/create-view-store.js';
+import { lockOutputFolder, type OutputLock } from '../output/output-lock.js';
 import { forgetCheckedFolders } from '../output/write-file-atomic.js';
 import type { PdfPrinter } from '../pdf/pdf-printer.js';
 import { loadTemplates, type TemplateSet } from '../render/load-templates.js';
@@ -45,6 +46,13 @@ export interface RenderOptions {
   archive?: { sourceRoot?: string; baseUrl?: string };
   /** Settings from warta.config.yaml: defaults for logs, logo, colours, paper. */
   config?: Pick<WartaConfig, 'organization' | 'logo' | 'colors' | 'paper' | 'languages' | 'timezone' | 'sender'>;
+  /**
+   * The lock on `outDir` when the caller holds it already (the preview holds it while it serves);
+   * otherwise the run takes it, and releases it at its end.
+   */
+  lock?: OutputLock;
+  /** How long to wait for another run that holds `outDir`; default 5 s. */
+  lockWaitMs?: number;
 }
 
 /** Progress of a run, for the CLI to print. */
@@ -84,6 +92,24 @@ export interface RenderSummary {
  * the others go on. Every file is written atomically.
  */
 export async function renderLogs(options: RenderOptions): Promise<RenderSummary> {
+  // One run at a time per output folder: a second waits briefly, then stops with the holder's pid.
+  const lockWarnings: RenderSummary['warnings'] = [];
+  const lock =
+    options.lock ??
+    (await lockOutputFolder(resolve(options.outDir), {
+      command: 'render',
+      waitMs: options.lockWaitMs,
+      onWarning: (path, message) => lockWarnings.push({ path, message }),
+    }));
+  try {
+    return await renderLocked(options, lockWarnings);
+  } finally {
+    if (!options.lock) lock.release();
+  }
+}
+
+/** {@link renderLogs} once the output folder is locked. */
+async function renderLocked(options: RenderOptions, lockWarnings: RenderSummary['warnings']): Promise<RenderSummary> {
   const loaded = options.templates ?? loadTemplates(options.templateDirs);
   const templates = { ...loaded, css: `${loaded.css}\n${configCss(options.config)}` };
   const locales = loadLocales(templates.dirs);
@@ -102,6 +128,10 @@ export async function renderLogs(options: RenderOptions): Promise<RenderSummary>
   const cache = openRenderCache(outDir);
   const cacheFile = join(outDir, cacheFileName);
   const warnings: RenderSummary['warnings'] = [];
+  for (const warning of lockWarnings) {
+    warnings.push(warning);
+    emit({ type: 'warning', ...warning });
+  }
   const warnAboutCache = (problem: string | undefined) => {
     if (problem === undefined) return;
     const warning = { path: cacheFile, message: `the render cache ${problem}` };

@@ -7,6 +7,8 @@ const exitCodeOfError: Record<WartaErrorCode, number> = {
   'no-browser': exitCodes.toolFailed,
   'browser-failed': exitCodes.toolFailed,
   templates: exitCodes.toolFailed,
+  // Another run writes into the output folder: warta could not run, the logs are fine.
+  'output-locked': exitCodes.toolFailed,
   internal: exitCodes.toolFailed,
 };
 

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import { findLogFiles } from '../batch/find-log-files.js';
+import { lockOutputFolder, type OutputLock } from '../output/output-lock.js';
 import { renderLogs } from '../batch/render-logs.js';
 import type { WartaConfig } from '../config/types.js';
 import type { Finding } from '../log/types.js';
@@ -65,6 +66,21 @@ const types: Record<string, string> = {
  * another host are refused (a web page cannot reach the preview through DNS rebinding).
  */
 export async function startPreview(options: PreviewOptions): Promise<PreviewServer> {
+  // The preview writes into the output folder whenever a log changes: it holds the folder while it serves.
+  const lock = await lockOutputFolder(resolve(options.cwd, options.outDir), {
+    command: 'preview',
+    onWarning: (path, message) => options.log(`${path}: warning: ${message}`),
+  });
+  try {
+    return await servePreview(options, lock);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+/** {@link startPreview} once the output folder is locked; closing the server releases the lock. */
+async function servePreview(options: PreviewOptions, lock: OutputLock): Promise<PreviewServer> {
   const outDir = resolve(options.cwd, options.outDir);
   const templateDirs = [builtinTemplatesDir, ...(options.config?.templates ?? [])];
   const clients = new Set<ServerResponse>();
@@ -84,6 +100,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       templateDirs: options.config?.templates,
       config: options.config,
       archive: { sourceRoot: options.cwd },
+      lock,
       onEvent: (event) => {
         if (event.type === 'log' && (!changed || changed.has(event.file))) options.onFindings?.(event.findings);
       },
@@ -198,6 +215,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       // Idle keep-alive connections would otherwise hold the server open.
       server.closeAllConnections();
       await closed;
+      lock.release();
     },
   };
 }

@@ -7,7 +7,7 @@
  * The kill is simulated in-process: after the first write completes, every write of that run
  * hangs for ever, so the run never reaches another line of its own (what a kill leaves on disk).
  */
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { cacheFileName, openRenderCache } from '../../src/batch/render-cache.js';
@@ -75,6 +75,9 @@ describe('a run killed after a write', () => {
     const killed = new Promise<void>((resolve) => (kill.firstWritten = resolve));
     void kills.current.run(kill, () => renderLogs(options)); // never settles
     await killed;
+    // A killed run's lock names a pid that is gone, and the next run takes it over (output-lock.test.ts);
+    // the run simulated here is still in this process, so its lock is removed as the kill would make it stale.
+    rmSync(join(out, '.warta-lock'));
     const rewritten = kill.written as string;
     expect(readFileSync(rewritten, 'utf8')).toMatch(/patch v2|email v2|^%PDF-1.4 v2/);
 
