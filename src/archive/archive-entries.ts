@@ -47,34 +47,50 @@ const searchedSections = ['summary', 'root-cause', 'went-wrong', 'lessons'];
  * date it is filed under, the documents that exist on disk, its view in the archive's language and
  * the folded text the index searches.
  */
-export function buildArchiveEntries(logs: readonly IncidentLog[], options: ArchiveEntryOptions): ArchiveEntry[] {
-  const entries = logs.map((log): ArchiveEntry => {
-    const primary = log.languages[0] ?? 'en';
-    const date = archiveDate(log);
-    const day = date ? dayOf(date, log.timezone) : '';
-    const words: string[] = [log.id, ...log.tags];
-    for (const text of Object.values(log.title)) words.push(text);
-    for (const text of Object.values(log.impact?.summary ?? {})) words.push(text);
-    for (const key of searchedSections) {
-      for (const section of Object.values(log.sections[key]?.text ?? {})) words.push(markdownToText(section.markdown));
+export function buildArchiveEntries(
+  logs: readonly IncidentLog[],
+  options: ArchiveEntryOptions,
+  /** Told about a log whose entry could not be made (it is left out); without it, the error is thrown. */
+  onFailed?: (log: IncidentLog, error: unknown) => void,
+): ArchiveEntry[] {
+  const entries = logs.flatMap((log): ArchiveEntry[] => {
+    if (!onFailed) return [buildArchiveEntry(log, options)];
+    try {
+      return [buildArchiveEntry(log, options)];
+    } catch (error) {
+      onFailed(log, error);
+      return [];
     }
-    const systems = log.systems.flatMap((system) => {
-      for (const name of Object.values(system.name)) words.push(name);
-      const name = pickText(system.name, options.lang, primary)?.text.trim();
-      return name ? [{ key: normalizeSearch(name), name }] : [];
-    });
-    return {
-      log,
-      primary,
-      date,
-      year: day.slice(0, 4),
-      month: day.slice(0, 7),
-      documents: findDocuments(log, options.outDir, options.formats, options.docs),
-      title: pickText(log.title, options.lang, primary) ?? { text: log.id, lang: primary },
-      systems,
-      view: options.views.get(log, 'lessons', options.lang),
-      search: normalizeSearch(words.join(' ')),
-    };
   });
   return entries.sort((a, b) => (b.date?.epoch ?? -Infinity) - (a.date?.epoch ?? -Infinity) || a.log.id.localeCompare(b.log.id));
+}
+
+/** One log's entry in the archive. */
+function buildArchiveEntry(log: IncidentLog, options: ArchiveEntryOptions): ArchiveEntry {
+  const primary = log.languages[0] ?? 'en';
+  const date = archiveDate(log);
+  const day = date ? dayOf(date, log.timezone) : '';
+  const words: string[] = [log.id, ...log.tags];
+  for (const text of Object.values(log.title)) words.push(text);
+  for (const text of Object.values(log.impact?.summary ?? {})) words.push(text);
+  for (const key of searchedSections) {
+    for (const section of Object.values(log.sections[key]?.text ?? {})) words.push(markdownToText(section.markdown));
+  }
+  const systems = log.systems.flatMap((system) => {
+    for (const name of Object.values(system.name)) words.push(name);
+    const name = pickText(system.name, options.lang, primary)?.text.trim();
+    return name ? [{ key: normalizeSearch(name), name }] : [];
+  });
+  return {
+    log,
+    primary,
+    date,
+    year: day.slice(0, 4),
+    month: day.slice(0, 7),
+    documents: findDocuments(log, options.outDir, options.formats, options.docs),
+    title: pickText(log.title, options.lang, primary) ?? { text: log.id, lang: primary },
+    systems,
+    view: options.views.get(log, 'lessons', options.lang),
+    search: normalizeSearch(words.join(' ')),
+  };
 }

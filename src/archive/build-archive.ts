@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import type { Locales } from '../locale/types.js';
 import type { IncidentLog } from '../log/types.js';
 import { createViewStore, type ViewStore } from '../model/create-view-store.js';
-import { WartaError } from '../errors.js';
+import { isWartaError, WartaError } from '../errors.js';
 import { writeFileAtomic } from '../output/write-file-atomic.js';
 import { embeddedFonts } from '../html/embedded-fonts.js';
 import { actionsCsv } from './actions-csv.js';
@@ -54,6 +54,8 @@ export interface BuildArchiveInput {
 export interface BuildArchiveResult {
   /** Absolute paths of every file written. */
   written: string[];
+  /** Pages and exports that could not be made or written, with why; every other one was written. */
+  failed: { path: string; reason: string }[];
 }
 
 /**
@@ -61,7 +63,10 @@ export interface BuildArchiveResult {
  * rendered: `index.html` (every log, filterable and searchable, with charts), `<id>/index.html` per
  * log, `actions.html` (open actions across logs), `lessons.html` (lessons by tag and system),
  * `incidents.json`, `actions.csv` and `notices.atom`. Every file is written atomically; every page
- * is self-contained (inline styles and fonts, hashed inline scripts, no request anywhere).
+ * is self-contained (inline styles and fonts, hashed inline scripts, no request anywhere). Each page
+ * and export is made and written on its own: one that fails (a log whose entry throws, an `<id>`
+ * folder that is a link) is reported in `failed` and the others are written. A template error
+ * stops the whole archive, as it would fail every page.
  */
 export function buildArchive(input: BuildArchiveInput): BuildArchiveResult {
   const outDir = resolve(input.outDir);
@@ -73,21 +78,35 @@ export function buildArchive(input: BuildArchiveInput): BuildArchiveResult {
   const text = loadArchiveText(input.locales, input.lang ?? 'en', input.templateDirs);
   const templates = loadArchiveTemplates(input.templateDirs);
   const views = input.views ?? createViewStore({ locales: input.locales, now });
-  const entries = buildArchiveEntries(logs, {
-    views,
-    lang: text.lang,
-    outDir,
-    formats: input.formats,
-    docs: input.docs,
-  });
+  const failed: BuildArchiveResult['failed'] = [];
+  const fail = (path: string, error: unknown) => {
+    if (isWartaError(error, 'templates')) throw error;
+    failed.push({ path, reason: `archive: ${((error as Error)?.message ?? String(error)).split('\n')[0] ?? 'unknown error'}` });
+  };
+  // A log whose entry cannot be made is left out of the archive, reported as its page.
+  const entries = buildArchiveEntries(
+    logs,
+    {
+      views,
+      lang: text.lang,
+      outDir,
+      formats: input.formats,
+      docs: input.docs,
+    },
+    (log, error) => fail(join(outDir, log.id, 'index.html'), error),
+  );
   const actions = collectActions(entries, text, now);
   const organizations = new Set(logs.map((l) => l.organization).filter((o): o is string => Boolean(o)));
   const organization = input.organization ?? (organizations.size === 1 ? [...organizations][0] : undefined);
   const css = `${embeddedFonts()}\n${templates.css}`;
   const written: string[] = [];
-  const write = (path: string, data: string) => {
-    writeFileAtomic(path, data, { within: outDir });
-    written.push(path);
+  const write = (path: string, make: () => string) => {
+    try {
+      writeFileAtomic(path, make(), { within: outDir });
+      written.push(path);
+    } catch (error) {
+      fail(path, error);
+    }
   };
 
   const common = {
@@ -116,29 +135,31 @@ export function buildArchive(input: BuildArchiveInput): BuildArchiveResult {
     return template({ ...common, ...view, css: view.titleCss ? `${css}\n${view.titleCss}` : css, csp: archiveCsp(scripts), scripts });
   };
 
-  write(
-    join(outDir, 'index.html'),
+  write(join(outDir, 'index.html'), () =>
     render('index', buildIndexView(entries, text, input.locales, buildArchiveCharts(entries, text)), ['filter']),
   );
-  write(join(outDir, 'actions.html'), render('actions', buildActionsView(actions, text, now, timezone), ['sort']));
-  write(join(outDir, 'lessons.html'), render('lessons', buildLessonsView(entries, text)));
+  write(join(outDir, 'actions.html'), () => render('actions', buildActionsView(actions, text, now, timezone), ['sort']));
+  write(join(outDir, 'lessons.html'), () => render('lessons', buildLessonsView(entries, text)));
   const actionsOf = new Map<ArchiveEntry, ArchiveAction[]>();
   for (const action of actions) actionsOf.set(action.entry, [...(actionsOf.get(action.entry) ?? []), action]);
   for (const entry of entries) {
     const own = actionsOf.get(entry) ?? [];
-    write(join(outDir, entry.log.id, 'index.html'), render('incident', buildIncidentView(entry, own, text, input.locales, sourceRoot)));
+    write(join(outDir, entry.log.id, 'index.html'), () =>
+      render('incident', buildIncidentView(entry, own, text, input.locales, sourceRoot)),
+    );
   }
 
-  const file: IncidentsFile = {
-    format: 'warta-incidents',
-    version: 1,
-    generated: new Date(now).toISOString(),
-    incidents: entries.map((e) => toIncidentJson(e.log, { date: e.date, documents: e.documents.files, sourceRoot })),
-  };
-  write(join(outDir, 'incidents.json'), `${JSON.stringify(file, null, 2)}\n`);
-  write(join(outDir, 'actions.csv'), actionsCsv(actions));
-  write(
-    join(outDir, 'notices.atom'),
+  write(join(outDir, 'incidents.json'), () => {
+    const file: IncidentsFile = {
+      format: 'warta-incidents',
+      version: 1,
+      generated: new Date(now).toISOString(),
+      incidents: entries.map((e) => toIncidentJson(e.log, { date: e.date, documents: e.documents.files, sourceRoot })),
+    };
+    return `${JSON.stringify(file, null, 2)}\n`;
+  });
+  write(join(outDir, 'actions.csv'), () => actionsCsv(actions));
+  write(join(outDir, 'notices.atom'), () =>
     noticesAtom(entries, {
       views,
       text,
@@ -148,5 +169,5 @@ export function buildArchive(input: BuildArchiveInput): BuildArchiveResult {
       version,
     }),
   );
-  return { written };
+  return { written, failed };
 }

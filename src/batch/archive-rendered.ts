@@ -24,14 +24,15 @@ export interface ArchiveRenderedOptions {
 
 /**
  * Builds the archive after the documents, linking those that exist. A template error stops the run
- * like any template error; any other failure is one failed output (`index.html`), not a crash.
+ * like any template error; a page or export that fails is one failed output and the others are
+ * written; a failure of the whole archive is one failed output (`index.html`), not a crash.
  */
-export function archiveRendered(options: ArchiveRenderedOptions): { written: string[]; failure?: { path: string; reason: string } } {
+export function archiveRendered(options: ArchiveRenderedOptions): { written: string[]; failed: { path: string; reason: string }[] } {
   try {
     return buildArchive({ ...options, formats: outputFormats });
   } catch (error) {
     if (isWartaError(error, 'templates')) throw error;
     const reason = ((error as Error)?.message ?? String(error)).split('\n')[0] ?? 'unknown error';
-    return { written: [], failure: { path: join(options.outDir, 'index.html'), reason: `archive: ${reason}` } };
+    return { written: [], failed: [{ path: join(options.outDir, 'index.html'), reason: `archive: ${reason}` }] };
   }
 }

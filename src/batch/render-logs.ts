@@ -7,6 +7,7 @@ import type { Finding, IncidentLog } from '../log/types.js';
 import type { DocumentKind } from '../model/build-view.js';
 import { createViewStore } from '../model/create-view-store.js';
 import { lockOutputFolder, type OutputLock } from '../output/output-lock.js';
+import { removeStalePartials } from '../output/remove-stale-partials.js';
 import { forgetCheckedFolders } from '../output/write-file-atomic.js';
 import type { PdfPrinter } from '../pdf/pdf-printer.js';
 import { loadTemplates, type TemplateSet } from '../render/load-templates.js';
@@ -102,6 +103,8 @@ export async function renderLogs(options: RenderOptions): Promise<RenderSummary>
       onWarning: (path, message) => lockWarnings.push({ path, message }),
     }));
   try {
+    // No other run writes here now: a temporary `.partial` file is what a killed write left.
+    if (lock.held) removeStalePartials(lock.folder);
     return await renderLocked(options, lockWarnings);
   } finally {
     if (!options.lock) lock.release();
@@ -243,9 +246,9 @@ async function renderLocked(options: RenderOptions, lockWarnings: RenderSummary[
       timezone: config?.timezone,
       organization: config?.organization,
     });
-    if (archive.failure) {
-      summary.failed.push({ file: outDir, ...archive.failure });
-      emit({ type: 'failed', file: outDir, ...archive.failure });
+    for (const failure of archive.failed) {
+      summary.failed.push({ file: outDir, ...failure });
+      emit({ type: 'failed', file: outDir, ...failure });
     }
     for (const path of archive.written) {
       summary.written.push(path);

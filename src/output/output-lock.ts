@@ -26,6 +26,8 @@ export interface LockHolder {
 export interface OutputLock {
   readonly folder: string;
   readonly path: string;
+  /** False when the folder could not hold a lock file (read-only, full) and is used unlocked. */
+  readonly held: boolean;
   /** Removes the lock file, when it is still this lock's. Safe to call more than once. */
   release(): void;
 }
@@ -164,7 +166,7 @@ export async function lockOutputFolder(folder: string, options: LockOptions = {}
   const token = randomBytes(8).toString('hex');
   const holder: LockHolder = { pid: process.pid, started: new Date().toISOString(), command: options.command, host: hostname(), token };
   const deadline = Date.now() + waitMs;
-  const unlocked: OutputLock = { folder, path, release: () => undefined };
+  const unlocked: OutputLock = { folder, path, held: false, release: () => undefined };
   try {
     mkdirSync(folder, { recursive: true });
   } catch (error) {
@@ -213,6 +215,7 @@ export async function lockOutputFolder(folder: string, options: LockOptions = {}
   return {
     folder,
     path,
+    held: true,
     release: () => {
       if (held.get(path) !== token) return;
       removeOwn(path, token);

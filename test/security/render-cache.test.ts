@@ -186,7 +186,8 @@ describe('a cache that cannot be saved', () => {
     expect(result.warnings.map((w) => w.message).join('\n')).toMatch(/could not be saved/);
     // The old cache could neither be updated nor removed, so no document was rewritten under it.
     expect(readFileSync(join(out, 'a', 'report.en.html'), 'utf8')).toBe(before);
-    expect(result.summary.written.filter((p) => p.startsWith(join(out, 'a')))).toEqual([]);
+    // (The archive's own page of the log, a/index.html, is rebuilt every run and is no document.)
+    expect(result.summary.written.filter((p) => p.startsWith(join(out, 'a')) && p !== join(out, 'a', 'index.html'))).toEqual([]);
     // Back to the first version: what is on disk is that version, rightly called unchanged.
     writeFileSync(log, v1);
     const back = await run(log, out);
