@@ -113,6 +113,11 @@ export const frontMatterShape = z.looseObject(
       .string(say('an id of lowercase letters, digits and dashes'))
       .regex(/^[a-z0-9][a-z0-9-]*$/, say('an id of lowercase letters, digits and dashes, such as 2015-12-vcenter'))
       .max(100, say('an id of at most 100 characters'))
+      // Windows has no folder of these names: the log's documents could not be written there.
+      .refine(
+        (id) => !/^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/.test(id),
+        say('an id that is no device name Windows reserves (con, prn, aux, nul, com1, lpt1 and the like)'),
+      )
       .optional(),
     title: z.union(
       [text, z.record(languageCode, text).refine((map) => Object.keys(map).length > 0, say('a title in at least one language'))],

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { FrontMatter } from './front-matter-schema.js';
 import { readWrittenTime } from './read-written-time.js';
 import type { ActionItem, Decision, IncidentLog, Localized, LogDefaults, LogTime } from './types.js';
@@ -5,16 +6,56 @@ import type { ActionItem, Decision, IncidentLog, Localized, LogDefaults, LogTime
 /** Front-matter part of an {@link IncidentLog}: everything but the body. */
 export type LogHead = Omit<IncidentLog, 'sections' | 'customSections' | 'timeline'>;
 
-/** A file name made into an id: lowercase letters, digits and dashes. */
+/** Latin letters that do not decompose into a letter and an accent. */
+const latinLetters: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ð: 'd', ł: 'l', þ: 'th', ı: 'i' };
+
+/** Cyrillic and Greek, transliterated (accents are removed before). */
+const otherLetters: Record<string, string> = Object.fromEntries(
+  [
+    'а a б b в v г g д d е e ё e ж zh з z и i й i к k л l м m н n о o п p р r с s т t у u ф f х kh ц ts ч ch ш sh щ shch ъ _ ы y ь _ э e ю iu я ia і i ї i є ie ґ g ў u',
+    'α a β v γ g δ d ε e ζ z η i θ th ι i κ k λ l μ m ν n ξ x ο o π p ρ r σ s ς s τ t υ y φ f χ ch ψ ps ω o',
+  ]
+    .join(' ')
+    .split(' ')
+    .flatMap((word, i, words) => (i % 2 === 0 ? [[word, (words[i + 1] as string).replace('_', '')]] : [])),
+);
+
+/** Device names Windows reserves: no file or folder can have them there. */
+const windowsReserved = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
+
+/**
+ * A file name made into an id: lowercase letters, digits and dashes, at most 100 characters.
+ * Accents are dropped and Cyrillic and Greek transliterated; a name with anything that cannot be
+ * spelled so (Chinese, Arabic, an emoji) or with nothing spellable at all gets the first 8 hex
+ * digits of its SHA-256, so different names never share an id (they all used to be `incident`).
+ * A device name Windows reserves (`con`, `nul`, `com1`…) gets `-log`.
+ */
 export function slugify(name: string): string {
-  const slug = name
+  let foreign = false;
+  const plain = name
     .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 100);
-  return slug === '' ? 'incident' : slug;
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ου/g, 'ou');
+  const spelled = [...plain]
+    .map((lower) => {
+      if (/^[a-z0-9]$/.test(lower)) return lower;
+      const latin = latinLetters[lower];
+      if (latin !== undefined) return latin;
+      const other = otherLetters[lower];
+      if (other !== undefined || !/^[\x00-\x7f\p{P}\p{Z}]$/u.test(lower)) foreign = true;
+      return other ?? '-';
+    })
+    .join('')
+    .replace(/-+/g, '-')
+    .replace(/^-|-$/g, '');
+  if (!foreign && spelled !== '') {
+    const slug = spelled.slice(0, 100).replace(/-$/, '');
+    return windowsReserved.test(slug) ? `${slug}-log` : slug;
+  }
+  const hash = createHash('sha256').update(name.normalize('NFC')).digest('hex').slice(0, 8);
+  const base = spelled.slice(0, 91).replace(/-$/, '');
+  return `${base || 'incident'}-${hash}`;
 }
 
 /**
