@@ -1,5 +1,6 @@
 import { escapeXml } from './escape-xml.js';
 import { cachedDateFormat } from '../locale/cached-date-format.js';
+import { wallClockAt } from '../locale/zone-names.js';
 /**
  * The timeline picture of an incident or change as a self-contained, static SVG string.
  *
@@ -807,25 +808,10 @@ function makeTicks(zone: Zone, lo: number, hi: number, step: Step): number[] {
 
 /** Wall-clock arithmetic in one IANA zone, with a wall time written as if it were a UTC instant. */
 class Zone {
-  private readonly parts: Intl.DateTimeFormat;
-
-  constructor(timeZone: string) {
-    this.parts = cachedDateFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-  }
+  constructor(private readonly timeZone: string) {}
 
   wall(t: number): number {
-    const p: Record<string, number> = {};
-    for (const part of this.parts.formatToParts(t)) if (part.type !== 'literal') p[part.type] = Number(part.value);
-    return Date.UTC(p.year ?? 1970, (p.month ?? 1) - 1, p.day ?? 1, p.hour ?? 0, p.minute ?? 0, p.second ?? 0) + mod(t, 1000);
+    return wallClockAt(this.timeZone, t);
   }
 
   instant(wall: number): number {

@@ -136,8 +136,11 @@ const namesByZone: Readonly<Record<string, readonly [string, string?]>> = {
 /** English locales whose Intl names are the ones their readers use (PST, CET, AEST, IST …), tried in turn. */
 const englishLocales = ['en-US', 'en-GB', 'en-AU', 'en-IN', 'en-NZ', 'en-SG', 'en-ZA', 'en-CA'];
 
-/** Minutes east of UTC of a zone at an instant. */
-export function offsetAt(zone: string, epoch: number): number {
+/**
+ * The wall-clock time of a zone at an instant, written as if it were a UTC instant (milliseconds
+ * kept): `wallClockAt(z, t) - t` is the zone's offset at `t`.
+ */
+export function wallClockAt(zone: string, epoch: number): number {
   const parts = cachedDateFormat('en-US', {
     timeZone: zone,
     hourCycle: 'h23',
@@ -149,8 +152,13 @@ export function offsetAt(zone: string, epoch: number): number {
     second: 'numeric',
   }).formatToParts(new Date(epoch));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour') % 24, get('minute'), get('second'));
-  return Math.round((asUtc - Math.floor(epoch / 1000) * 1000) / 60_000);
+  const ms = ((epoch % 1000) + 1000) % 1000;
+  return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour') % 24, get('minute'), get('second')) + ms;
+}
+
+/** Minutes east of UTC of a zone at an instant. */
+export function offsetAt(zone: string, epoch: number): number {
+  return Math.round((wallClockAt(zone, epoch) - epoch) / 60_000);
 }
 
 /** True when the zone is on summer (daylight saving) time at the instant. */
