@@ -1,21 +1,12 @@
-import { cpSync } from 'node:fs';
 import { request } from 'node:http';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main, type CliIO } from '../../src/cli/main.js';
-import { tempDir } from '../helpers.js';
-import { root } from '../archive/sample-archive.js';
+import { startPreviewSession, type PreviewSession } from './preview-session.js';
 
-let cwd: string;
-let stdout = '';
-let stderr = '';
-let stop: AbortController;
-let running: Promise<number>;
-let base: string;
+let session: PreviewSession;
 
 /** A raw GET, so the path reaches the server exactly as written (fetch would normalise `/../`). */
 function rawGet(path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
-  const url = new URL(base);
+  const url = new URL(session.base);
   return new Promise((resolve, reject) => {
     const req = request({ host: url.hostname, port: url.port, path, method: 'GET', headers }, (res) => {
       let body = '';
@@ -27,33 +18,17 @@ function rawGet(path: string, headers: Record<string, string> = {}): Promise<{ s
   });
 }
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; stdout: ${stdout}; stderr: ${stderr}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 beforeAll(async () => {
-  cwd = tempDir('warta-preview-');
-  cpSync(join(root, 'incidents'), join(cwd, 'incidents'), { recursive: true });
-  stop = new AbortController();
-  const io: CliIO = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd, signal: stop.signal };
-  running = main(['preview', 'incidents', '--out', 'site', '--port', '0'], io);
-  base = await until('the server', async () => /at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(stdout)?.[1]);
+  session = await startPreviewSession();
 }, 60_000);
 
 afterAll(async () => {
-  stop?.abort();
-  await running;
+  await session.stop();
 });
 
 describe('warta preview (in-process)', () => {
   it('serves the archive and the documents on 127.0.0.1 with the live-reload script allowed by its CSP', async () => {
-    const index = await fetch(base);
+    const index = await fetch(session.base);
     expect(index.status).toBe(200);
     const html = await index.text();
     expect(html).toContain('Card payments timing out after payment-api release v4.18.0');
@@ -62,11 +37,11 @@ describe('warta preview (in-process)', () => {
     expect(csp).toMatch(/script-src 'sha256-[^']+' 'sha256-[^']+'/);
     expect(csp).toContain("connect-src 'self'");
     expect(html).toContain(`content="${csp}"`);
-    const report = await fetch(`${base}2024-03-05-payment-api-outage/report.en.html`);
+    const report = await fetch(`${session.base}2024-03-05-payment-api-outage/report.en.html`);
     expect(report.status).toBe(200);
-    const incidentPage = await fetch(`${base}2024-03-05-payment-api-outage/`);
+    const incidentPage = await fetch(`${session.base}2024-03-05-payment-api-outage/`);
     expect(await incidentPage.text()).toContain('<h1 lang="en">Card payments timing out');
-    const atom = await fetch(`${base}notices.atom`);
+    const atom = await fetch(`${session.base}notices.atom`);
     expect(atom.headers.get('content-type')).toBe('application/atom+xml; charset=utf-8');
     expect(await atom.text()).not.toContain('EventSource');
   });
@@ -77,16 +52,15 @@ describe('warta preview (in-process)', () => {
       expect([403, 404], path).toContain(response.status);
       expect(response.body).not.toContain('"name": "warta"');
     }
-    expect((await fetch(`${base}..%2f..%2fpackage.json`)).status).toBe(403);
+    expect((await fetch(`${session.base}..%2f..%2fpackage.json`)).status).toBe(403);
     expect((await rawGet('/index.html', { Host: 'evil.example:80' })).status).toBe(403);
     expect((await rawGet('/nope.html')).status).toBe(404);
-    expect((await fetch(base, { method: 'POST' })).status).toBe(405);
+    expect((await fetch(session.base, { method: 'POST' })).status).toBe(405);
   });
 
   it('stops when its signal aborts', async () => {
-    stop.abort();
-    expect(await running).toBe(0);
-    expect(stdout).toContain('preview stopped');
-    await expect(fetch(base)).rejects.toThrow();
+    expect(await session.stop()).toBe(0);
+    expect(session.output.stdout).toContain('preview stopped');
+    await expect(fetch(session.base)).rejects.toThrow();
   });
 });
