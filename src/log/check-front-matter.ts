@@ -8,7 +8,7 @@ import {
   timePaths,
   type FrontMatter,
 } from './front-matter-schema.js';
-import { editDistance } from '../did-you-mean.js';
+import { didYouMean, editDistance } from '../did-you-mean.js';
 import { readWrittenTime } from './read-written-time.js';
 import { timezoneProblem } from './timezone-problem.js';
 import { positionOf } from './position-of.js';
@@ -54,7 +54,16 @@ export function checkFrontMatter(
       // An unknown key inside a map is reported at that key, not at the map.
       const unknownKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
       const where = unknownKey === undefined ? issue.path : [...issue.path, unknownKey];
-      add(where, 'error', `front-matter/${String(issue.path[0] ?? 'shape')}`, `${name}: ${issue.message}`, unknownKey !== undefined);
+      // A value one or two letters off a choice (`outcome: postponed`) says which one was meant.
+      const near =
+        issue.code === 'invalid_value' && typeof issue.input === 'string'
+          ? didYouMean(
+              issue.input,
+              issue.values.filter((v): v is string => typeof v === 'string'),
+            )
+          : undefined;
+      const message = near ? `${issue.message} (did you mean "${near}"?)` : issue.message;
+      add(where, 'error', `front-matter/${String(issue.path[0] ?? 'shape')}`, `${name}: ${message}`, unknownKey !== undefined);
     }
   }
   if (typeof data === 'object' && !Array.isArray(data)) {

@@ -234,3 +234,15 @@ describe('an action written twice', () => {
     expect(result.findings.find((f) => f.rule === 'actions/duplicate')?.line).toBe(15);
   });
 });
+
+describe('a value one or two letters off a choice', () => {
+  it.each([
+    ['type: change\nstatus: postponed\ndecision: { outcome: postponed }', 'decision.outcome', 'postpone'],
+    ['type: incidnt\nstatus: resolved', 'type', 'incident'],
+    ['type: incident\nstatus: resolved\nseverity: sev01', 'severity', 'sev1'],
+  ])('%s names the choice meant', (fm, name, near) => {
+    const result = loadText(logText(`title: T\n${fm}`));
+    const finding = result.findings.find((f) => f.message.startsWith(`${name}:`));
+    expect(finding?.message).toContain(`(did you mean "${near}"?)`);
+  });
+});
