@@ -1,23 +1,14 @@
+import { cachedListFormat } from '../locale/cached-list-format.js';
 import type { Locale } from '../locale/types.js';
 
 // Intl formatters are slow to create and safe to share; a batch formats thousands of durations.
 const numbers = new Map<string, Intl.NumberFormat>();
-const lists = new Map<string, Intl.ListFormat>();
 
 function unitFormat(intl: string, unit: string): Intl.NumberFormat {
   let found = numbers.get(`${intl}|${unit}`);
   if (!found) {
     found = new Intl.NumberFormat(intl, { style: 'unit', unit, unitDisplay: 'long' });
     numbers.set(`${intl}|${unit}`, found);
-  }
-  return found;
-}
-
-function listFormat(intl: string): Intl.ListFormat {
-  let found = lists.get(intl);
-  if (!found) {
-    found = new Intl.ListFormat(intl, { type: 'conjunction', style: 'long' });
-    lists.set(intl, found);
   }
   return found;
 }
@@ -37,7 +28,7 @@ export function formatDuration(ms: number, locale: Locale): string {
   if (hours) parts.push(unit(hours, 'hour'));
   if (minutes) parts.push(unit(minutes, 'minute'));
   if (parts.length === 0) return unit(Math.round(Math.abs(ms) / 1000), total === 0 && ms !== 0 ? 'second' : 'minute');
-  return listFormat(locale.intl).format(parts);
+  return cachedListFormat(locale.intl).format(parts);
 }
 
 /**
