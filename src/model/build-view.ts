@@ -1,3 +1,4 @@
+import { cachedListFormat } from '../locale/cached-list-format.js';
 import type { Locale, Locales } from '../locale/types.js';
 import { knownSectionKeys } from '../locale/types.js';
 import type { IncidentLog, Localized, LogTime } from '../log/types.js';
@@ -335,12 +336,14 @@ export function buildView(log: IncidentLog, kind: DocumentKind, lang: string, op
   };
   person('role.commander', pick(log.commander));
   const responders = log.responders.map(pick).filter((name): name is string => Boolean(name));
-  if (responders.length > 0) person('role.responders', listFormat(locale.intl).format(responders), true);
+  if (responders.length > 0) person('role.responders', cachedListFormat(locale.intl).format(responders), true);
   person('role.postmortemOwner', pick(log.postmortemOwner));
 
-  const numbers = new Intl.NumberFormat(locale.intl, { maximumFractionDigits: 20 });
-  const figures = (log.impact?.figures ?? []).map((figure) => {
-    const value = numbers.format(figure.value);
+  // Made only for a log with figures: building a view runs once per document of a batch.
+  const listed = log.impact?.figures ?? [];
+  const numbers = listed.length > 0 ? new Intl.NumberFormat(locale.intl, { maximumFractionDigits: 20 }) : undefined;
+  const figures = listed.map((figure) => {
+    const value = (numbers as Intl.NumberFormat).format(figure.value);
     const unit = pick(figure.unit);
     // "85%", but "18,400 payments": a sign for a unit sits right after the number.
     return { label: pick(figure.label) ?? '', value, unit, amount: unit ? `${value}${/^[%‰°]/.test(unit) ? '' : ' '}${unit}` : value };
@@ -405,18 +408,6 @@ export function buildView(log: IncidentLog, kind: DocumentKind, lang: string, op
     labels,
     pageOf: label('page.of'),
   };
-}
-
-const listFormats = new Map<string, Intl.ListFormat>();
-
-/** `A, B and C` in the words of the locale. */
-function listFormat(intl: string): Intl.ListFormat {
-  let found = listFormats.get(intl);
-  if (!found) {
-    found = new Intl.ListFormat(intl, { type: 'conjunction', style: 'long' });
-    listFormats.set(intl, found);
-  }
-  return found;
 }
 
 /** A tracker link as safe HTML: a link only for an http or https URL; a key (`JIRA-123`) or any other text stays text. */
