@@ -161,11 +161,11 @@ export function offsetAt(zone: string, epoch: number): number {
   return Math.round((wallClockAt(zone, epoch) - epoch) / 60_000);
 }
 
-/** True when the zone is on summer (daylight saving) time at the instant. */
-function isSummerTime(zone: string, epoch: number): boolean {
+/** True when `offset`, the zone's offset at the instant, is its summer (daylight saving) time. */
+function isSummerTime(zone: string, epoch: number, offset: number): boolean {
   const year = new Date(epoch).getUTCFullYear();
   const standard = Math.min(offsetAt(zone, Date.UTC(year, 0, 1)), offsetAt(zone, Date.UTC(year, 6, 1)));
-  return offsetAt(zone, epoch) > standard;
+  return offset > standard;
 }
 
 /** `GMT+7`, `GMT-3:30`, `GMT` for an offset in minutes. */
@@ -189,7 +189,7 @@ export function zoneName(zone: string, epoch: number): string {
   const key = `${zone}|${offset}`;
   const cached = nameCache.get(key);
   if (cached) return cached;
-  const summer = isSummerTime(zone, epoch);
+  const summer = isSummerTime(zone, epoch, offset);
   const own = namesByZone[zone];
   let name = own ? ((summer ? own[1] : undefined) ?? own[0]) : undefined;
   if (!name) {
