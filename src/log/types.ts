@@ -199,6 +199,51 @@ export interface IncidentLog {
   customSections: Section[];
   /** Timeline events per language, when the timeline section has dated items. */
   timeline: Record<string, TimelineEvent[]>;
+  /** The notice's updates over time (`updates:`), oldest first; absent or empty when the log has none. */
+  updates?: NoticeUpdate[];
+  /** Where the report and lessons stand in review (`review:`); absent when the log does not say. */
+  review?: Review;
+}
+
+/** What an update says about an incident (investigating → resolved) or a change or maintenance. */
+export type UpdateStatus =
+  | 'investigating'
+  | 'identified'
+  | 'monitoring'
+  | 'resolved'
+  | 'scheduled'
+  | 'in-progress'
+  | 'completed'
+  | 'postponed'
+  | 'rolled-back'
+  | 'cancelled';
+
+/** One update of the notice: "Update 3 — Saturday 12 December 2015 14:45 WIB: postponed to the 18th". */
+export interface NoticeUpdate {
+  /** 1-based number in the order written (which is the order of time); with the log id, a stable id: `<log id>/update-<n>`. */
+  n: number;
+  at: LogTime;
+  status: UpdateStatus;
+  /** What the update tells users, per language (Markdown). */
+  text: Localized;
+  /** The window as this update moves it (a postponement's new date). */
+  rescheduled?: { start?: LogTime; end?: LogTime };
+  /** 1-based line of the update in the file. */
+  line: number;
+}
+
+export type ReviewStatus = 'draft' | 'in-review' | 'approved';
+
+/** One sign-off of the report. */
+export interface Approval {
+  name: Localized;
+  role?: Localized;
+  at?: LogTime;
+}
+
+export interface Review {
+  status: ReviewStatus;
+  approvals: Approval[];
 }
 
 /** Values a log takes when its front matter does not give them (from warta.config.yaml). */
