@@ -1,4 +1,5 @@
 import { join, relative, resolve } from 'node:path';
+import { configCss } from '../config/config-css.js';
 import type { WartaConfig } from '../config/types.js';
 import type { OutputFormat } from '../config/output-formats.js';
 import { hashParts } from '../hash-parts.js';
@@ -256,13 +257,4 @@ async function renderLocked(options: RenderOptions, lockWarnings: RenderSummary[
     }
   }
   return summary;
-}
-
-/** CSS from the config: colours as the stylesheet's variables, and the paper size for printing from a browser. */
-function configCss(config: RenderOptions['config']): string {
-  if (!config) return '';
-  const colors = Object.entries(config.colors ?? {})
-    .map(([name, value]) => `--${name}: ${value};`)
-    .join(' ');
-  return `${colors ? `:root { ${colors} }\n` : ''}@page { size: ${config.paper.size}; }`;
 }

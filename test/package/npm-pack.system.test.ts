@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers.js';
@@ -44,6 +44,25 @@ describe('npm pack', () => {
     const files = readdirSync(join(app, 'out', 'seed'));
     expect(files).toContain('report.id.pdf');
     expect(files).toContain('notice.eml');
+
+    // The README's API example, run as written: it reads incidents/ and prints a PDF with the system Chromium.
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const example = /<!-- api-example -->\s*```js\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(example).toBeDefined();
+    mkdirSync(join(app, 'incidents'));
+    copyFileSync(
+      join(root, 'incidents', '2015-12-11-vcenter-upgrade-postponed.md'),
+      join(app, 'incidents', '2015-12-11-vcenter-upgrade-postponed.md'),
+    );
+    writeFileSync(join(app, 'example.mjs'), example as string);
+    const printed = execFileSync(process.execPath, ['example.mjs'], { cwd: app, encoding: 'utf8', env });
+    expect(printed).toMatch(/\d+ file\(s\) written, 0 failed/);
+    expect(readdirSync(join(app, 'output', '2015-12-11-vcenter-upgrade-postponed'))).toEqual(
+      expect.arrayContaining(['report.id.pdf', 'report.en.pdf', 'report.id.html']),
+    );
+    const notice = readFileSync(join(app, 'notice.html'), 'utf8');
+    expect(notice).toContain('Server maintenance moved to Friday 18 December 2015');
+    expect(notice).toContain('Pemeliharaan server dipindah ke Jumat, 18 Desember 2015');
 
     writeFileSync(
       join(app, 'api.mjs'),

@@ -1,5 +1,5 @@
-import { statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
+import { namesAFolder } from '../../api/names-a-folder.js';
 import { findLogFiles } from '../../batch/find-log-files.js';
 import { outputFormats, renderLogs, type OutputFormat } from '../../batch/render-logs.js';
 import { loadLocales } from '../../locale/load-locales.js';
@@ -58,7 +58,7 @@ export async function render(args: RenderArgs, io: CliIO): Promise<number> {
     langs,
     templateDirs: config.templates,
     config,
-    archive: (args.archive ?? renderedFolder(args.paths, io.cwd)) ? { sourceRoot: io.cwd, baseUrl: args.baseUrl } : undefined,
+    archive: (args.archive ?? namesAFolder(args.paths, io.cwd)) ? { sourceRoot: io.cwd, baseUrl: args.baseUrl } : undefined,
     force: args.force,
     signal: io.signal,
     launchPrinter: async () => {
@@ -106,15 +106,4 @@ export async function render(args: RenderArgs, io: CliIO): Promise<number> {
     return 130;
   }
   return summary.failedLogs > 0 || summary.failed.length > 0 || found.missing.length > 0 ? exitCodes.findings : exitCodes.ok;
-}
-
-/** True when one of the paths is a folder: rendering a folder also builds its archive. */
-function renderedFolder(paths: readonly string[], cwd: string): boolean {
-  return paths.some((path) => {
-    try {
-      return statSync(resolve(cwd, path)).isDirectory();
-    } catch {
-      return false;
-    }
-  });
 }
