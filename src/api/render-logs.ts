@@ -5,7 +5,7 @@ import { WartaError } from '../errors.js';
 import { findChromium } from '../pdf/find-chromium.js';
 import { apiConfig, type SettingsOptions } from './api-config.js';
 import { throwOnConfigErrors } from './config-errors.js';
-import { namesAFolder } from './names-a-folder.js';
+import { namesAFolder } from '../batch/names-a-folder.js';
 
 /**
  * Options of {@link renderLogs}: every one optional, with the CLI's defaults (`warta render`).

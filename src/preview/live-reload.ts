@@ -4,8 +4,28 @@ import { scriptHash } from '../archive/content-security-policy.js';
 /** Where the preview server sends its change events. */
 export const liveReloadPath = '/__warta/events';
 
-/** The script injected into every page the preview serves: reload when the server says the output changed. */
-export const liveReloadScript = `(function(){var s=new EventSource('${liveReloadPath}');s.addEventListener('reload',function(){location.reload();});})();`;
+/**
+ * The script injected into every page the preview serves: reload when the server says the output
+ * changed, and show the last build's problems (a log's errors, a template error) over the page,
+ * until a build has none. The server sends the problems on connecting and after every build.
+ */
+export const liveReloadScript = [
+  '(function(){',
+  `var s=new EventSource('${liveReloadPath}');`,
+  "s.addEventListener('reload',function(){location.reload();});",
+  "s.addEventListener('problems',function(e){",
+  "var list=JSON.parse(e.data),old=document.getElementById('warta-problems');",
+  'if(old)old.remove();',
+  'if(!list.length)return;',
+  "var box=document.createElement('div');box.id='warta-problems';box.setAttribute('role','alert');",
+  "var t=box.style;t.position='fixed';t.left='0';t.right='0';t.bottom='0';t.maxHeight='60vh';t.overflow='auto';t.zIndex='2147483647';",
+  "t.background='#fff4f4';t.color='#7a0000';t.borderTop='4px solid #b00020';t.padding='12px 16px';t.font='14px/1.45 ui-monospace,Menlo,Consolas,monospace';t.whiteSpace='pre-wrap';",
+  "var h=document.createElement('strong');h.textContent='warta: '+list.length+' problem(s) in the last build; a log or template with an error was not rebuilt\\n';box.appendChild(h);",
+  "box.appendChild(document.createTextNode(list.join('\\n')));",
+  'document.body.appendChild(box);',
+  '});',
+  '})();',
+].join('');
 
 /** A policy with the live-reload script allowed by hash and connections back to the preview server allowed. */
 function allowLiveReload(policy: string): string {

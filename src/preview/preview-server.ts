@@ -1,8 +1,9 @@
-import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { createReadStream, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import { findLogFiles } from '../batch/find-log-files.js';
+import { namesAFolder } from '../batch/names-a-folder.js';
 import { lockOutputFolder, type OutputLock } from '../output/output-lock.js';
 import { renderLogs } from '../batch/render-logs.js';
 import type { WartaConfig } from '../config/types.js';
@@ -10,6 +11,7 @@ import type { Finding } from '../log/types.js';
 import { builtinTemplatesDir } from '../package-info.js';
 import { loadTemplates } from '../render/load-templates.js';
 import { liveReloadPath, withLiveReload } from './live-reload.js';
+import { previewIndexPage, type Problem } from './problems-page.js';
 import { resolveServedPath } from './resolve-served-path.js';
 import { watchPaths } from './watch-paths.js';
 
@@ -84,12 +86,23 @@ async function servePreview(options: PreviewOptions, lock: OutputLock): Promise<
   const outDir = resolve(options.cwd, options.outDir);
   const templateDirs = [builtinTemplatesDir, ...(options.config?.templates ?? [])];
   const clients = new Set<ServerResponse>();
+  // As `warta render`: a folder builds the archive; files alone do not, so that previewing one log
+  // never rewrites an archive of many with only that one.
+  const withArchive = namesAFolder(options.paths, options.cwd);
+  // The id of each log read so far, so that a log broken now still lists the documents it had.
+  const idsByFile = new Map<string, string>();
+  let previewed: { log: string; id: string | undefined }[] = [];
+  let problems: Problem[] = [];
   let builds = 0;
   let waiting: (() => void)[] = [];
 
   const build = async (changed?: Set<string>) => {
     const started = Date.now();
-    const files = findLogFiles(options.paths, options.cwd).files;
+    const found = findLogFiles(options.paths, options.cwd);
+    const files = found.files;
+    const where = (path: string) => relative(options.cwd, path) || '.';
+    const seen: Problem[] = found.missing.map((m) => `${where(m.path)}:1:1 error file/missing ${m.reason}`);
+    problems = seen;
     // The render cache re-renders what changed (a log, or every log after a template change);
     // every log is read, so the archive always lists them all.
     const summary = await renderLogs({
@@ -99,12 +112,18 @@ async function servePreview(options: PreviewOptions, lock: OutputLock): Promise<
       docs: [...loadTemplates(options.config?.templates).documents.keys()],
       templateDirs: options.config?.templates,
       config: options.config,
-      archive: { sourceRoot: options.cwd },
+      archive: withArchive ? { sourceRoot: options.cwd } : undefined,
       lock,
       onEvent: (event) => {
-        if (event.type === 'log' && (!changed || changed.has(event.file))) options.onFindings?.(event.findings);
+        if (event.type === 'log') {
+          if (!changed || changed.has(event.file)) options.onFindings?.(event.findings);
+          for (const f of event.findings)
+            if (f.severity === 'error') seen.push(`${where(f.file)}:${f.line}:${f.column} ${f.rule} ${f.message}`);
+        } else if (event.type === 'failed') seen.push(`${where(event.path)}: failed: ${event.reason}`);
       },
     });
+    for (const log of summary.loaded) idsByFile.set(log.file, log.id);
+    previewed = files.map((file) => ({ log: where(file), id: idsByFile.get(file) }));
     // Documents written this time (an incident's index.html belongs to the archive, rebuilt every time).
     const rendered = new Set(
       summary.written
@@ -123,9 +142,13 @@ async function servePreview(options: PreviewOptions, lock: OutputLock): Promise<
         await build(changed);
       } catch (error) {
         options.log(`build failed: ${(error as Error).message.split('\n')[0]}`);
+        problems = [...problems, (error as Error).message];
       }
       builds++;
-      for (const client of clients) client.write(`event: reload\ndata: ${builds}\n\n`);
+      for (const client of clients) {
+        client.write(`event: problems\ndata: ${JSON.stringify(problems)}\n\n`);
+        client.write(`event: reload\ndata: ${builds}\n\n`);
+      }
       const done = waiting;
       waiting = [];
       for (const resolveWait of done) resolveWait();
@@ -152,8 +175,17 @@ async function servePreview(options: PreviewOptions, lock: OutputLock): Promise<
     if (target.split('?')[0] === liveReloadPath) {
       res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', Connection: 'keep-alive' });
       res.write('retry: 1000\n\n');
+      res.write(`event: problems\ndata: ${JSON.stringify(problems)}\n\n`);
       clients.add(res);
       req.on('close', () => clients.delete(res));
+      return;
+    }
+    if (!withArchive && target.split('?')[0] === '/') {
+      const page = withLiveReload(
+        previewIndexPage(previewed.map(({ log, id }) => ({ log, pages: id === undefined ? [] : htmlPagesOf(id) }))),
+      );
+      res.writeHead(200, { 'Content-Type': types['.html'] as string, 'Content-Security-Policy': page.csp });
+      res.end(req.method === 'HEAD' ? undefined : page.html);
       return;
     }
     const served = resolveServedPath(outDir, target);
@@ -175,6 +207,18 @@ async function servePreview(options: PreviewOptions, lock: OutputLock): Promise<
     res.writeHead(200, { 'Content-Type': type, 'Content-Length': statSync(path).size });
     if (req.method === 'HEAD') res.end();
     else createReadStream(path).pipe(res);
+  }
+
+  /** The HTML documents of a previewed log, as paths from the output folder. */
+  function htmlPagesOf(id: string): string[] {
+    try {
+      return readdirSync(join(outDir, id))
+        .filter((name) => name.endsWith('.html'))
+        .sort()
+        .map((name) => `${id}/${name}`);
+    } catch {
+      return [];
+    }
   }
 
   await new Promise<void>((resolveListen, reject) => {

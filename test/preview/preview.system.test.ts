@@ -52,6 +52,25 @@ describe('warta preview (in-process)', () => {
       });
       expect(index).not.toContain('Card payments timing out');
       expect(session.output.stdout).toMatch(/built incidents\/2024-03-05-payment-api-outage\.md in \d+ ms/);
+
+      // A log broken while its page is open: the problem shows over the page, and goes when fixed.
+      const good = readFileSync(file, 'utf8');
+      const brokenReload = page.waitForNavigation({ timeout: 20_000 });
+      writeFileSync(file, good.replace(/^type: .*$/m, 'type: incidnet'));
+      await brokenReload;
+      const overlay = await session.until('the problems overlay', async () =>
+        (await page.$('#warta-problems')) ? page.$eval('#warta-problems', (box) => box.textContent) : undefined,
+      );
+      expect(overlay).toContain(`incidents/${logName}`);
+      expect(overlay).toMatch(/incidnet/);
+      expect(await page.$eval('h1', (h) => h.textContent)).toBe('Card payments failed after release v4.18.0');
+      const fixedReload = page.waitForNavigation({ timeout: 20_000 });
+      writeFileSync(file, good);
+      await fixedReload;
+      await session.until('the stream after the fix', async () => ((await page.$('html[data-stream="open"]')) ? true : undefined));
+      await new Promise((r) => setTimeout(r, 300));
+      expect(await page.$('#warta-problems')).toBeNull();
+      expect(problems).toEqual([]);
     } finally {
       await browser.close();
     }

@@ -1,5 +1,5 @@
 import { relative, resolve } from 'node:path';
-import { namesAFolder } from '../../api/names-a-folder.js';
+import { namesAFolder } from '../../batch/names-a-folder.js';
 import { findLogFiles } from '../../batch/find-log-files.js';
 import { outputFormats, renderLogs, type OutputFormat } from '../../batch/render-logs.js';
 import { loadLocales } from '../../locale/load-locales.js';
