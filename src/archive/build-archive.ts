@@ -48,6 +48,8 @@ export interface BuildArchiveInput {
   organization?: string;
   /** The views the documents were rendered from, reused for the archive's lessons and notices; default: built here. */
   views?: ViewStore;
+  /** The config's branding: its colours (as the documents' CSS variables) and logo (a `data:` URL) in every page's header. */
+  theme?: { colors?: Record<string, string>; logo?: string };
 }
 
 /** What {@link buildArchive} wrote. */
@@ -98,7 +100,7 @@ export function buildArchive(input: BuildArchiveInput): BuildArchiveResult {
   const actions = collectActions(entries, text, now);
   const organizations = new Set(logs.map((l) => l.organization).filter((o): o is string => Boolean(o)));
   const organization = input.organization ?? (organizations.size === 1 ? [...organizations][0] : undefined);
-  const css = `${embeddedFonts()}\n${templates.css}`;
+  const css = `${embeddedFonts()}\n${templates.css}${themeCss(input.theme?.colors)}`;
   const written: string[] = [];
   const write = (path: string, make: () => string) => {
     try {
@@ -113,6 +115,7 @@ export function buildArchive(input: BuildArchiveInput): BuildArchiveResult {
     lang: text.lang,
     labels: text.labels,
     organization,
+    logo: input.theme?.logo,
     openActionCount: actions.filter((a) => a.open).length,
     generatedText: text.t('footer.generated', {
       date: new Intl.DateTimeFormat(text.locale.intl, { day: 'numeric', month: 'long', year: 'numeric', timeZone: timezone }).format(
@@ -170,4 +173,16 @@ export function buildArchive(input: BuildArchiveInput): BuildArchiveResult {
     }),
   );
   return { written, failed };
+}
+
+/**
+ * The config's colours over the archive's own: the same names as the documents' (`accent`, `ink`,
+ * `muted`, ...); a darker accent for hovers is mixed from the accent unless the stylesheet's is kept.
+ */
+function themeCss(colors: Record<string, string> | undefined): string {
+  const entries = Object.entries(colors ?? {});
+  if (entries.length === 0) return '';
+  const vars = entries.map(([name, value]) => `--${name}: ${value};`);
+  if (colors?.accent) vars.push(`--accent-dark: color-mix(in srgb, ${colors.accent} 78%, #000);`);
+  return `\n:root { ${vars.join(' ')} }`;
 }

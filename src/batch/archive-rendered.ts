@@ -20,6 +20,9 @@ export interface ArchiveRenderedOptions {
   baseUrl?: string;
   timezone?: string;
   organization?: string;
+  /** Language of the archive's pages: the config's primary language. */
+  lang?: string;
+  theme?: { colors?: Record<string, string>; logo?: string };
 }
 
 /**

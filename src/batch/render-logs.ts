@@ -246,6 +246,9 @@ async function renderLocked(options: RenderOptions, lockWarnings: RenderSummary[
       baseUrl: options.archive.baseUrl,
       timezone: config?.timezone,
       organization: config?.organization,
+      // The archive speaks the config's first language, in its colours and with its logo, like the documents.
+      lang: config?.languages[0],
+      theme: config ? { colors: config.colors, logo: config.logo } : undefined,
     });
     for (const failure of archive.failed) {
       summary.failed.push({ file: outDir, ...failure });
