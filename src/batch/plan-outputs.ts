@@ -14,6 +14,7 @@ import { version } from '../package-info.js';
 import type { PdfJob } from '../pdf/pdf-printer.js';
 import type { TemplateSet } from '../render/load-templates.js';
 import { renderPage } from '../render/render-page.js';
+import { renderPdfChrome } from '../render/render-pdf-chrome.js';
 import { renderNoticeEml } from '../render/render-notice-eml.js';
 import { renderNoticeText } from '../render/render-notice-text.js';
 import type { RenderCache } from './render-cache.js';
@@ -140,7 +141,7 @@ export function planOutputs(options: PlanOptions): OutputPlan {
           }
         };
         if (options.formats.includes('html')) add('html', html);
-        if (options.formats.includes('pdf')) add('pdf', () => ({ ...pdfJob(log, html(), viewsOf()), ...paper(config) }));
+        if (options.formats.includes('pdf')) add('pdf', () => pdfJob(log, kind, html(), viewsOf(), templates, paper(config)));
         if (kind === 'notice' && options.formats.includes('txt')) add('txt', noticeText);
         if (kind === 'notice' && set.name === 'notice' && options.formats.includes('eml')) {
           const date = new Date(log.updated?.epoch ?? options.now ?? Date.now());
@@ -171,17 +172,33 @@ function removeStalePartials(dir: string): void {
   for (const name of readdirSync(dir)) if (name.endsWith('.partial')) rmSync(join(dir, name), { force: true });
 }
 
-function pdfJob(log: IncidentLog, html: string, views: readonly DocumentView[]): PdfJob {
+function pdfJob(
+  log: IncidentLog,
+  kind: string,
+  html: string,
+  views: readonly DocumentView[],
+  templates: TemplateSet,
+  page: Pick<PdfJob, 'format' | 'margin'>,
+): PdfJob {
   const first = views[0] as DocumentView;
   const kindLabel = views.map((v) => v.kindLabel).join(' / ');
   // A document in several languages gets no title in its running header: it would be in one language on every page.
   const title = views.length > 1 ? '' : first.title;
+  const parts = {
+    // The organization in the document's own language; a document in several languages keeps the primary one.
+    left: [views.length > 1 ? log.organization : first.organization, kindLabel].filter(Boolean).join(' · '),
+    right: title,
+    footer: log.id,
+    pageOf: views.map((v) => v.pageOf).join(' · '),
+  };
   return {
     html,
-    // The organization in the document's own language; a document in several languages keeps the primary one.
-    headerLeft: [views.length > 1 ? log.organization : first.organization, kindLabel].filter(Boolean).join(' · '),
-    headerRight: title,
-    footerLeft: log.id,
-    pageOf: views.map((v) => v.pageOf).join(' · '),
+    headerLeft: parts.left,
+    headerRight: parts.right,
+    footerLeft: parts.footer,
+    pageOf: parts.pageOf,
+    ...page,
+    // The running header and footer are templates (partials/pdf-header.hbs, pdf-footer.hbs), overridable per document kind.
+    ...renderPdfChrome(templates, kind, views, { ...parts, margin: page.margin }),
   };
 }

@@ -18,6 +18,10 @@ export interface PdfJob {
   footerLeft: string;
   /** "Page {page} of {pages}" in the document's language. */
   pageOf: string;
+  /** The running header as Chromium's header template (inline styles; `pageNumber`, `totalPages` spans); default made from the fields above. */
+  headerTemplate?: string;
+  /** The running footer, as `headerTemplate`. */
+  footerTemplate?: string;
   /** Paper size understood by Chromium, default A4. */
   format?: 'A4' | 'A5' | 'A3' | 'Letter' | 'Legal' | 'Tabloid';
   /** Page margins (CSS lengths), default 20mm top, 18mm bottom, 16mm left and right. */
@@ -79,6 +83,8 @@ const clipped = 'flex: 1 1 0; min-width: 0; white-space: nowrap; overflow: hidde
 
 /** Header and footer templates for Chromium, with page numbers in the document's words. */
 export function headerFooter(job: PdfJob): { headerTemplate: string; footerTemplate: string } {
+  if (job.headerTemplate !== undefined && job.footerTemplate !== undefined)
+    return { headerTemplate: job.headerTemplate, footerTemplate: job.footerTemplate };
   const pageOf = job.pageOf
     .split(/(\{page\}|\{pages\})/)
     .map((part) =>

@@ -11,6 +11,8 @@ export interface TemplateSet {
   /** Folders read, built-in first; later ones override earlier ones by file name. */
   dirs: string[];
   documents: Map<string, Handlebars.TemplateDelegate>;
+  /** The PDF's running header and footer by partial name: `pdf-header`, `pdf-footer`, and `pdf-header-<kind>` / `pdf-footer-<kind>` for one document kind. */
+  pdfChrome: Map<string, Handlebars.TemplateDelegate>;
   /** The stylesheets; the fonts are added per document by {@link renderDocument}. */
   css: string;
   /** Source file of each document template (`report`) and partial (`partial:facts`), for messages. */
@@ -112,6 +114,9 @@ export function loadTemplates(extraDirs: readonly string[] = []): TemplateSet {
     sources.set(name, file);
     hashed.push(`document:${name}`, source);
   }
+  const pdfChrome = new Map<string, Handlebars.TemplateDelegate>();
+  for (const name of Object.keys(hbs.partials))
+    if (/^pdf-(header|footer)(-[\w-]+)?$/.test(name)) pdfChrome.set(name, hbs.compile(`{{> ${name}}}`, { preventIndent: true }));
   // A partial that does not exist would only fail when a document is rendered; name it now, with its line.
   for (const { file, ast } of parsed) {
     for (const use of partialsUsed(ast)) {
@@ -132,5 +137,5 @@ export function loadTemplates(extraDirs: readonly string[] = []): TemplateSet {
     for (const name of readdirSync(folder).sort())
       if (/\.ya?ml$/.test(name)) hashed.push(`locale:${dir}:${name}`, readFileSync(join(folder, name), 'utf8'));
   }
-  return { dirs, documents, css, sources, hash: hashParts([...hashed, css, embeddedFonts()]) };
+  return { dirs, documents, pdfChrome, css, sources, hash: hashParts([...hashed, css, embeddedFonts()]) };
 }
